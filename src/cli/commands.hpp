@@ -1,0 +1,47 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "folio.hpp"
+
+namespace folio::cli {
+
+enum ExitCode { kSuccess = 0, kDocumentError = 1, kUsageError = 2 };
+
+// Options shared by every command that reads a document.
+struct DocumentArgs {
+  std::string layout;
+  std::vector<std::string> data;
+  std::vector<std::string> sets;  // path=value
+  std::vector<std::string> font_paths;
+  size_t max_pages = 5000;
+  size_t max_blocks = 100000;
+};
+void add_document_options(CLI::App& app, DocumentArgs& args);
+// nullopt (with a message on stderr) when a --set is malformed.
+std::optional<BuildOptions> build_options(const DocumentArgs& args);
+
+struct RenderArgs {
+  DocumentArgs doc;
+  std::string output;
+  std::string format = "pdf";
+  double dpi = 150;
+  std::string pages;
+  bool dump_layout = false;
+  bool quiet = false;
+};
+void add_render_command(CLI::App& app, RenderArgs& args);
+int run_render(const RenderArgs& args);
+
+void add_check_command(CLI::App& app, DocumentArgs& args);
+int run_check(const DocumentArgs& args);
+
+int run_fonts();
+
+// Prints each diagnostic as FILE:LINE:COL: severity: message, with the source line and a caret.
+void print_diagnostics(const Diagnostics& diags);
+
+}  // namespace folio::cli

@@ -1,0 +1,63 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "text/fonts.hpp"
+
+namespace folio::cli {
+
+void add_document_options(CLI::App& app, DocumentArgs& args) {
+  app.add_option("layout", args.layout, "The layout file (.toml)")->required()->check(CLI::ExistingFile);
+  app.add_option("-d,--data", args.data, "A data file merged over the layout's [data]; repeat for more, later files win")
+      ->check(CLI::ExistingFile);
+  app.add_option("--set", args.sets, "Set a data value: --set stats.children=139; applied after the data files");
+  app.add_option("--font-path", args.font_paths, "A folder of fonts searched before the system's; repeatable")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")->capture_default_str();
+  app.add_option("--max-blocks", args.max_blocks, "Refuse layouts with more blocks than this")->capture_default_str();
+}
+
+std::optional<BuildOptions> build_options(const DocumentArgs& args) {
+  BuildOptions options;
+  options.load.data_files = args.data;
+  options.load.limits.max_blocks = args.max_blocks;
+  options.layout.max_pages = args.max_pages;
+  options.font_dirs = args.font_paths;
+  for (const auto& s : args.sets) {
+    size_t eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << fmt::format("folio: error: --set takes path=value, not `{}`\n", s);
+      return std::nullopt;
+    }
+    options.load.sets.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+  }
+  return options;
+}
+
+void add_check_command(CLI::App& app, DocumentArgs& args) {
+  auto* cmd = app.add_subcommand("check", "Validate a layout and its data, print diagnostics, write nothing");
+  add_document_options(*cmd, args);
+}
+
+int run_check(const DocumentArgs& args) {
+  auto options = build_options(args);
+  if (!options) return kUsageError;
+  Diagnostics diags;
+  auto built = build(args.layout, *options, diags);
+  print_diagnostics(diags);
+  if (!built) return kDocumentError;
+  std::cerr << fmt::format("{}: ok, {} page{}\n", args.layout, built->pages.size(),
+                           built->pages.size() == 1 ? "" : "s");
+  return kSuccess;
+}
+
+int run_fonts() {
+  Diagnostics diags;
+  text::register_font_dirs({}, diags);
+  for (const auto& family : text::list_font_families())
+    std::cout << fmt::format("{}\t{}\n", family.name, family.file);
+  return kSuccess;
+}
+
+}  // namespace folio::cli

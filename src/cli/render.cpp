@@ -1,0 +1,87 @@
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace folio::cli {
+namespace {
+
+std::string default_output(const std::string& layout, const std::string& format) {
+  std::string name = layout.substr(layout.rfind('/') + 1);
+  if (name.ends_with(".toml")) name.resize(name.size() - 5);
+  return name + "." + format;
+}
+
+std::optional<PageRange> parse_pages(const std::string& text) {
+  if (text.empty()) return PageRange{};
+  PageRange r;
+  size_t dash = text.find('-');
+  auto number = [](std::string_view s, int& out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size() && out > 0;
+  };
+  if (dash == std::string::npos) {
+    if (!number(text, r.first)) return std::nullopt;
+    r.last = r.first;
+    return r;
+  }
+  std::string_view a(text.data(), dash), b(text.data() + dash + 1, text.size() - dash - 1);
+  if (!number(a, r.first)) return std::nullopt;
+  if (!b.empty() && !number(b, r.last)) return std::nullopt;
+  if (r.last && r.last < r.first) return std::nullopt;
+  return r;
+}
+
+}  // namespace
+
+void add_render_command(CLI::App& app, RenderArgs& args) {
+  auto* cmd = app.add_subcommand("render", "Render a layout with its data to PDF (or PNG/SVG pages)");
+  add_document_options(*cmd, args.doc);
+  cmd->add_option("-o,--output", args.output, "Output file (default: the layout's name with the format's extension)");
+  cmd->add_option("-f,--format", args.format, "pdf, png or svg (PNG and SVG write one file per page)")
+      ->check(CLI::IsMember({"pdf", "png", "svg"}));
+  cmd->add_option("--dpi", args.dpi, "Resolution of PNG output")->capture_default_str()->check(CLI::Range(10.0, 1200.0));
+  cmd->add_option("--pages", args.pages, "Only these pages: 2, 1-3 or 2-");
+  cmd->add_flag("--dump-layout", args.dump_layout, "Print the laid-out pages as text instead of writing a file");
+  cmd->add_flag("-q,--quiet", args.quiet, "Print nothing but diagnostics");
+}
+
+int run_render(const RenderArgs& args) {
+  auto options = build_options(args.doc);
+  if (!options) return kUsageError;
+  auto range = parse_pages(args.pages);
+  if (!range) {
+    std::cerr << fmt::format("folio: error: --pages takes N, N-M or N-, not `{}`\n", args.pages);
+    return kUsageError;
+  }
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  auto built = build(args.doc.layout, *options, diags);
+  if (!built) {
+    print_diagnostics(diags);
+    return kDocumentError;
+  }
+  if (args.dump_layout) {
+    print_diagnostics(diags);
+    std::cout << dump_pages(built->pages);
+    return kSuccess;
+  }
+  OutputFormat format = args.format == "png"   ? OutputFormat::png
+                        : args.format == "svg" ? OutputFormat::svg
+                                               : OutputFormat::pdf;
+  std::string output = args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
+  auto written = save(*built, output, format, diags, args.dpi, *range);
+  print_diagnostics(diags);
+  if (diags.has_errors()) return kDocumentError;
+  if (!args.quiet) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << fmt::format("{}: {} page{} in {:.0f} ms\n", written.size() == 1 ? written[0] : output,
+                             built->pages.size(), built->pages.size() == 1 ? "" : "s", ms);
+  }
+  return kSuccess;
+}
+
+}  // namespace folio::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace folio {
+
+struct Color {
+  double r = 0;
+  double g = 0;
+  double b = 0;
+  double a = 1;
+
+  bool operator==(const Color&) const = default;
+};
+
+// "#rrggbb" or "#rrggbbaa"; nullopt for anything else.
+std::optional<Color> parse_hex_color(std::string_view text);
+std::string to_hex(const Color& c);
+
+}  // namespace folio

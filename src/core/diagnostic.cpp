@@ -1,0 +1,44 @@
+#include "core/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace folio {
+
+const std::string& Span::file_name() const {
+  static const std::string none = "<input>";
+  return file ? *file : none;
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::error) ++error_count_;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::error(const Span& span, std::string message, std::vector<std::string> hints) {
+  add({Severity::error, span, std::move(message), std::move(hints)});
+}
+
+void Diagnostics::warning(const Span& span, std::string message, std::vector<std::string> hints) {
+  add({Severity::warning, span, std::move(message), std::move(hints)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& d : other.items_) add(d);
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  const char* level = d.severity == Severity::error ? "error" : "warning";
+  std::string out;
+  if (d.span.known()) {
+    out = fmt::format("{}:{}:{}: {}: {}", d.span.file_name(), d.span.line, d.span.column, level,
+                      d.message);
+  } else if (d.span.file) {
+    out = fmt::format("{}: {}: {}", d.span.file_name(), level, d.message);
+  } else {
+    out = fmt::format("folio: {}: {}", level, d.message);
+  }
+  for (const auto& hint : d.hints) out += fmt::format("\n  hint: {}", hint);
+  return out;
+}
+
+}  // namespace folio

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/span.hpp"
+
+namespace folio {
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Span span;
+  std::string message;
+  std::vector<std::string> hints;
+};
+
+// Collects every problem found, so one run reports all of them, not just the first.
+class Diagnostics {
+ public:
+  void error(const Span& span, std::string message, std::vector<std::string> hints = {});
+  void warning(const Span& span, std::string message, std::vector<std::string> hints = {});
+  void add(Diagnostic d);
+  void append(const Diagnostics& other);
+
+  bool has_errors() const { return error_count_ > 0; }
+  int error_count() const { return error_count_; }
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+  int error_count_ = 0;
+};
+
+// "FILE:LINE:COL: error: message" followed by one "  hint: ..." line per hint.
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace folio

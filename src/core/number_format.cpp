@@ -1,0 +1,61 @@
+#include "core/number_format.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace folio {
+
+std::string format_number(double value, int decimals) {
+  if (!std::isfinite(value)) return "-";
+  std::string digits = fmt::format("{:.{}f}", std::fabs(value), decimals);
+  if (digits.find_first_not_of("0.") == std::string::npos) value = 0;  // no "-0"
+  size_t point = digits.find('.');
+  size_t int_end = point == std::string::npos ? digits.size() : point;
+  std::string out;
+  out.reserve(digits.size() + digits.size() / 3 + 1);
+  if (value < 0) out += '-';
+  for (size_t i = 0; i < int_end; ++i) {
+    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  out.append(digits, int_end, std::string::npos);
+  return out;
+}
+
+std::string format_percent(double fraction, int decimals) {
+  return format_number(fraction * 100, decimals) + "%";
+}
+
+std::string format_plain(double value) {
+  if (std::isfinite(value) && value == std::round(value) && std::fabs(value) < 1e15)
+    return fmt::format("{}", static_cast<long long>(value));
+  return fmt::format("{}", value);
+}
+
+std::string NumberFormat::apply(double value) const {
+  return kind == Kind::percent ? format_percent(value, decimals) : format_number(value, decimals);
+}
+
+std::optional<NumberFormat> parse_number_format(std::string_view text) {
+  NumberFormat f;
+  std::string_view name = text;
+  size_t open = text.find('(');
+  if (open != std::string_view::npos) {
+    if (text.back() != ')') return std::nullopt;
+    name = text.substr(0, open);
+    std::string_view arg = text.substr(open + 1, text.size() - open - 2);
+    if (arg.size() != 1 || arg[0] < '0' || arg[0] > '9') return std::nullopt;
+    f.decimals = arg[0] - '0';
+  }
+  if (name == "number") {
+    f.kind = NumberFormat::Kind::number;
+  } else if (name == "percent") {
+    f.kind = NumberFormat::Kind::percent;
+  } else {
+    return std::nullopt;
+  }
+  return f;
+}
+
+}  // namespace folio

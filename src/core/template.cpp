@@ -1,0 +1,259 @@
+#include "core/template.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+
+#include "core/number_format.hpp"
+#include "core/suggest.hpp"
+
+namespace folio {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+struct Filter {
+  std::string_view name;
+  std::string_view argument;  // without parentheses; empty when none given
+  bool has_argument = false;
+};
+
+// A value on its way through the filters: the number it came from (if any)
+// stays known so `signed` can follow `number`.
+struct Flowing {
+  std::optional<double> number;
+  std::string text;
+  bool missing = false;
+};
+
+Flowing from_scalar(const Scalar& s) {
+  Flowing f;
+  if (auto* i = std::get_if<int64_t>(&s)) f.number = static_cast<double>(*i);
+  if (auto* d = std::get_if<double>(&s)) f.number = *d;
+  f.text = scalar_text(s);
+  return f;
+}
+
+std::optional<int> parse_decimals(std::string_view arg) {
+  arg = trim(arg);
+  int n = 0;
+  auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), n);
+  if (ec != std::errc() || end != arg.data() + arg.size() || n < 0 || n > 9) return std::nullopt;
+  return n;
+}
+
+std::optional<std::string> parse_string_argument(std::string_view arg) {
+  arg = trim(arg);
+  if (arg.size() < 2) return std::nullopt;
+  char q = arg.front();
+  if ((q != '"' && q != '\'') || arg.back() != q) return std::nullopt;
+  return std::string(arg.substr(1, arg.size() - 2));
+}
+
+const std::vector<std::string_view> kFilterNames = {"number", "percent", "signed",
+                                                    "upper",  "lower",   "default"};
+
+// Returns an error message, or empty on success.
+std::string apply_filter(const Filter& filter, Flowing& v) {
+  if (filter.name == "default") {
+    auto text = parse_string_argument(filter.argument);
+    if (!filter.has_argument || !text)
+      return "the default filter takes one quoted text, as in default(\"—\")";
+    if (v.missing || v.text.empty()) {
+      v = Flowing{};
+      v.text = *text;
+    }
+    return {};
+  }
+  if (v.missing) return {};  // reported by the caller, once
+  if (filter.name == "number" || filter.name == "percent") {
+    int decimals = 0;
+    if (filter.has_argument) {
+      auto d = parse_decimals(filter.argument);
+      if (!d) return fmt::format("{}(N) takes a number of decimals from 0 to 9", filter.name);
+      decimals = *d;
+    }
+    if (!v.number)
+      return fmt::format("the {} filter needs a number, but the value is the text \"{}\"",
+                         filter.name, v.text);
+    v.text = filter.name == "number" ? format_number(*v.number, decimals)
+                                     : format_percent(*v.number, decimals);
+    return {};
+  }
+  if (filter.has_argument) return fmt::format("the {} filter takes no argument", filter.name);
+  if (filter.name == "signed") {
+    if (!v.number)
+      return fmt::format("the signed filter needs a number, but the value is the text \"{}\"",
+                         v.text);
+    if (*v.number > 0 && (v.text.empty() || v.text[0] != '+')) v.text = "+" + v.text;
+    return {};
+  }
+  if (filter.name == "upper" || filter.name == "lower") {
+    bool up = filter.name == "upper";
+    for (auto& c : v.text)
+      c = static_cast<char>(up ? std::toupper(static_cast<unsigned char>(c))
+                               : std::tolower(static_cast<unsigned char>(c)));
+    v.number.reset();
+    return {};
+  }
+  if (auto guess = closest_match(filter.name, kFilterNames))
+    return fmt::format("unknown filter `{}`; did you mean `{}`?", filter.name, *guess);
+  return fmt::format("unknown filter `{}`; filters are number, percent, signed, upper, lower and "
+                     "default",
+                     filter.name);
+}
+
+// Splits "a | b(1) | default(\"x | y\")" at the pipes outside quotes.
+std::vector<std::string_view> split_pipes(std::string_view inner) {
+  std::vector<std::string_view> parts;
+  char quote = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < inner.size(); ++i) {
+    char c = inner[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '|') {
+      parts.push_back(inner.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.push_back(inner.substr(start));
+  return parts;
+}
+
+bool valid_path(std::string_view path) {
+  if (path.empty()) return false;
+  for (char c : path) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+          c == '[' || c == ']'))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string scalar_text(const Scalar& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return "";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          return fmt::format("{}", v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          return format_plain(v);
+        } else {
+          return v;
+        }
+      },
+      value);
+}
+
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (std::ispunct(static_cast<unsigned char>(c))) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Expansion expand_template(std::string_view text, const Resolver& resolve, const Escaper& escape,
+                          size_t max_size) {
+  Expansion result;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find("{{", pos);
+    if (open == std::string_view::npos) {
+      result.text.append(text.substr(pos));
+      break;
+    }
+    result.text.append(text.substr(pos, open - pos));
+    size_t close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) {
+      result.issues.push_back({open, "`{{` is never closed with `}}`", {}});
+      break;
+    }
+    pos = close + 2;
+    auto parts = split_pipes(text.substr(open + 2, close - open - 2));
+    std::string_view path = trim(parts[0]);
+    if (!valid_path(path)) {
+      result.issues.push_back(
+          {open, fmt::format("`{}` is not a data path", path),
+           {"a path is names joined by dots, with [N] for list items: stats.children"}});
+      continue;
+    }
+    std::vector<Filter> filters;
+    bool has_default = false;
+    bool bad = false;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      std::string_view f = trim(parts[i]);
+      Filter filter;
+      size_t paren = f.find('(');
+      if (paren != std::string_view::npos) {
+        if (f.back() != ')') {
+          result.issues.push_back({open, fmt::format("filter `{}` is missing its `)`", f), {}});
+          bad = true;
+          break;
+        }
+        filter.name = trim(f.substr(0, paren));
+        filter.argument = f.substr(paren + 1, f.size() - paren - 2);
+        filter.has_argument = true;
+      } else {
+        filter.name = f;
+      }
+      has_default = has_default || filter.name == "default";
+      filters.push_back(filter);
+    }
+    if (bad) continue;
+    Lookup found = resolve(path);
+    Flowing value;
+    if (found.value) {
+      value = from_scalar(*found.value);
+    } else {
+      value.missing = true;
+      if (!has_default) {
+        if (found.not_scalar) {
+          result.issues.push_back(
+              {open, fmt::format("`{}` is a table or a list, not a single value", path), {}});
+        } else {
+          result.issues.push_back(
+              {open, fmt::format("data path `{}` does not exist", path),
+               {"add it to a data file, or give a fallback: {{ " + std::string(path) +
+                " | default(\"—\") }}"}});
+        }
+        continue;
+      }
+    }
+    std::string error;
+    for (const auto& f : filters) {
+      error = apply_filter(f, value);
+      if (!error.empty()) break;
+    }
+    if (!error.empty()) {
+      result.issues.push_back({open, error, {}});
+      continue;
+    }
+    if (result.text.size() + value.text.size() > max_size) {
+      result.issues.push_back(
+          {open, fmt::format("the expanded text is longer than the limit of {} bytes", max_size),
+           {}});
+      break;
+    }
+    result.text += escape ? escape(value.text) : value.text;
+  }
+  return result;
+}
+
+}  // namespace folio

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace folio {
+
+// A data value as a template sees it.
+using Scalar = std::variant<std::monostate, bool, int64_t, double, std::string>;
+
+// Resolves a path such as "results.series[0].values[2]"; nullopt when the path
+// does not exist, or `not_scalar` set when it names a table or list.
+struct Lookup {
+  std::optional<Scalar> value;
+  bool not_scalar = false;
+};
+using Resolver = std::function<Lookup(std::string_view path)>;
+
+// Applied to every expanded value, so text that comes from data is never read
+// as markup by the stage that reads the string next.
+using Escaper = std::function<std::string(std::string_view)>;
+
+struct TemplateIssue {
+  size_t offset = 0;  // byte offset into the template text
+  std::string message;
+  std::vector<std::string> hints;
+};
+
+struct Expansion {
+  std::string text;
+  std::vector<TemplateIssue> issues;
+  bool ok() const { return issues.empty(); }
+};
+
+// Replaces every {{ path | filter | ... }} of `text`. Filters: number,
+// number(N), percent, percent(N), signed, upper, lower, default("text").
+// `max_size` bounds the result so a huge value cannot exhaust memory.
+Expansion expand_template(std::string_view text, const Resolver& resolve,
+                          const Escaper& escape = nullptr, size_t max_size = 1 << 20);
+
+// True when `text` holds a placeholder at all (the fast path skips the rest).
+inline bool has_placeholder(std::string_view text) {
+  return text.find("{{") != std::string_view::npos;
+}
+
+// Backslash-escapes every CommonMark punctuation character, and '<' '&'.
+std::string escape_markdown(std::string_view text);
+
+// Plain text of a scalar without any filter: 18887 -> "18887", true -> "true".
+std::string scalar_text(const Scalar& value);
+
+}  // namespace folio

@@ -1,0 +1,103 @@
+#include "folio.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "text/fonts.hpp"
+
+namespace folio {
+namespace {
+
+std::string temporary_beside(const std::string& target) {
+  static std::atomic<unsigned> counter{0};
+  size_t slash = target.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : target.substr(0, slash + 1);
+  std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  return fmt::format("{}.{}.{}-{}.tmp", dir, name, ::getpid(), counter++);
+}
+
+// Writes through `writer` to a temporary file, then renames it over `target`.
+bool write_atomically(const std::string& target, Diagnostics& diags,
+                      const std::function<std::string(const std::string&)>& writer) {
+  std::string temp = temporary_beside(target);
+  std::string error = writer(temp);
+  if (error.empty() && std::rename(temp.c_str(), target.c_str()) != 0) error = std::strerror(errno);
+  if (!error.empty()) {
+    std::remove(temp.c_str());
+    diags.error(Span{std::make_shared<const std::string>(target), 0, 0},
+                fmt::format("cannot write `{}`: {}", target, error));
+    return false;
+  }
+  return true;
+}
+
+std::string numbered(const std::string& path, int page, const char* extension) {
+  std::string stem = path;
+  std::string ext = std::string(".") + extension;
+  if (stem.size() > ext.size() && stem.ends_with(ext)) stem.resize(stem.size() - ext.size());
+  return fmt::format("{}-{}{}", stem, page, ext);
+}
+
+}  // namespace
+
+std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,
+                           Diagnostics& diags) {
+  text::register_font_dirs(options.font_dirs, diags);
+  auto doc = load_document(layout_path, options.load, diags);
+  if (!doc) return std::nullopt;
+  if (!bind_document(*doc, diags, options.load.limits)) return std::nullopt;
+  Built built;
+  built.pages = layout_document(*doc, diags, options.layout);
+  built.document = std::move(*doc);
+  if (diags.has_errors()) return std::nullopt;
+  return built;
+}
+
+PdfInfo pdf_info(const Document& doc) {
+  PdfInfo info;
+  const Metadata& m = doc.metadata;
+  info.title = m.title.text;
+  info.author = m.author.text;
+  info.subject = m.subject.text;
+  for (const auto& k : m.keywords) info.keywords += (info.keywords.empty() ? "" : ", ") + k.text;
+  info.date = m.date.text;
+  return info;
+}
+
+std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
+                              Diagnostics& diags, double dpi, PageRange range) {
+  std::vector<std::string> written;
+  int count = static_cast<int>(built.pages.size());
+  int first = std::max(1, range.first);
+  int last = range.last <= 0 ? count : std::min(range.last, count);
+  if (first > last) {
+    diags.error({}, fmt::format("the page range {}-{} is outside the document's {} pages",
+                                range.first, range.last, count));
+    return written;
+  }
+  if (format == OutputFormat::pdf) {
+    std::vector<Page> pages(built.pages.begin() + first - 1, built.pages.begin() + last);
+    PdfInfo info = pdf_info(built.document);
+    const std::vector<Page>& chosen = (first == 1 && last == count) ? built.pages : pages;
+    if (write_atomically(path, diags, [&](const std::string& temp) { return write_pdf(chosen, info, temp); }))
+      written.push_back(path);
+    return written;
+  }
+  for (int p = first; p <= last; ++p) {
+    const Page& page = built.pages[p - 1];
+    std::string target = numbered(path, p, format == OutputFormat::png ? "png" : "svg");
+    bool ok = write_atomically(target, diags, [&](const std::string& temp) {
+      return format == OutputFormat::png ? write_png(page, dpi, temp) : write_svg(page, temp);
+    });
+    if (!ok) break;
+    written.push_back(target);
+  }
+  return written;
+}
+
+}  // namespace folio

@@ -1,0 +1,58 @@
+#pragma once
+
+// libfolio: render a document in five lines.
+//
+//   folio::Diagnostics diags;
+//   auto doc = folio::build("layouts/annual-review.toml", {}, diags);
+//   if (doc) folio::save(*doc, "out/review.pdf", folio::OutputFormat::pdf, diags);
+//   for (const auto& d : diags.all()) std::cerr << folio::format_diagnostic(d) << '\n';
+//   return diags.has_errors();
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "frame/dump.hpp"
+#include "frame/frame.hpp"
+#include "layout/layout.hpp"
+#include "load/load.hpp"
+#include "model/document.hpp"
+#include "paint/paint.hpp"
+
+namespace folio {
+
+struct BuildOptions {
+  LoadOptions load;
+  LayoutOptions layout;
+  std::vector<std::string> font_dirs;  // searched before the system's fonts
+};
+
+// A document loaded, bound and laid out.
+struct Built {
+  Document document;
+  std::vector<Page> pages;
+};
+
+// Load, bind and lay out; nullopt when an error was reported.
+std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,
+                           Diagnostics& diags);
+
+PdfInfo pdf_info(const Document& doc);
+
+enum class OutputFormat { pdf, png, svg };
+
+// Pages to write, 1-based and inclusive; empty means every page.
+struct PageRange {
+  int first = 1;
+  int last = 0;  // 0: to the end
+};
+
+// Writes the document. A PDF goes to `path`; PNG and SVG write one file per
+// page, numbered NAME-1.png, NAME-2.png, ... Every file is written to a
+// temporary file beside it and renamed into place only when complete, so a
+// failure never leaves a half-written or clobbered file. Returns the paths written.
+std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
+                              Diagnostics& diags, double dpi = 150, PageRange pages = {});
+
+}  // namespace folio

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/geometry.hpp"
+#include "core/span.hpp"
+#include "text/paragraph.hpp"
+
+namespace folio {
+
+struct Frame;
+
+// Lines [first_line, last_line) of a shaped paragraph, the first line's box top-left at `origin`.
+struct TextItem {
+  std::shared_ptr<const text::ShapedText> text;
+  int first_line = 0;
+  int last_line = 0;
+  Point origin;
+  Color color;
+};
+
+struct RectItem {
+  Rect rect;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  double stroke_width = 0;
+  double radius = 0;
+};
+
+struct LineItem {
+  Point from;
+  Point to;
+  Color color;
+  double width = 0.5;
+  bool dashed = false;
+};
+
+// A vector path for shapes that are not rectangles (line charts, donuts, marks).
+struct PathItem {
+  struct Op {
+    enum class Kind { move, line, arc, close } kind = Kind::move;
+    Point p;                  // move/line target, or arc centre
+    double radius = 0;        // arc
+    double angle_from = 0;    // arc, radians
+    double angle_to = 0;
+  };
+  std::vector<Op> ops;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  double stroke_width = 0;
+};
+
+struct ImageItem {
+  Rect rect;
+  std::string path;  // PNG, JPEG or SVG file
+};
+
+// A clickable area that opens a URL.
+struct LinkItem {
+  Rect rect;
+  std::string url;
+};
+
+// Where a heading starts: a PDF bookmark (levels 1 and 2) and the running `section`.
+struct AnchorItem {
+  Point at;
+  std::string title;
+  int level = 1;
+};
+
+// A child frame placed at an offset; shared so that placing a frame never copies it.
+struct GroupItem {
+  Point offset;
+  std::shared_ptr<const Frame> frame;
+};
+
+using FrameItem =
+    std::variant<TextItem, RectItem, LineItem, PathItem, ImageItem, LinkItem, AnchorItem, GroupItem>;
+
+// What layout produces and painters read: a size and positioned items, in
+// points from the frame's top-left.
+struct Frame {
+  Size size;
+  std::vector<FrameItem> items;
+
+  void add(FrameItem item) { items.push_back(std::move(item)); }
+  // Places `child` with its top-left at `at`.
+  void place(Frame child, Point at);
+};
+
+struct Page {
+  Size size;      // the trim size
+  double bleed = 0;
+  bool crop_marks = false;
+  Frame frame;    // page coordinates, origin at the trim box's top-left
+};
+
+}  // namespace folio

@@ -1,0 +1,130 @@
+#include <algorithm>
+#include <limits>
+
+#include "layout/blocks.hpp"
+#include "layout/flow.hpp"
+
+namespace folio::layout {
+namespace {
+
+constexpr double kUnbounded = 1e9;
+
+class BoxFlowable : public Flowable {
+ public:
+  BoxFlowable(const Box& box, double width, const Context& ctx, bool keep_together, int depth)
+      : box_(box), width_(width), keep_together_(keep_together) {
+    double border = box.border ? 1 : 0;
+    inset_ = box.padding + border;
+    blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_), ctx, depth + 1);
+  }
+
+  Placement place(const BreakToken& from, double height, bool at_top) const override {
+    double inner_width = std::max(1.0, width_ - 2 * inset_);
+    double inner_height = height - 2 * inset_;
+    if (keep_together_ && !at_top) {
+      FlowResult whole = flow(blocks_, from, inner_width, kUnbounded, true);
+      if (whole.frame.size.height > inner_height + 1e-6) return Placement::nothing();
+    }
+    FlowResult r = flow(blocks_, from, inner_width, std::max(0.0, inner_height), at_top);
+    if (r.rest && same_token(*r.rest, from)) {
+      if (!at_top) return Placement::nothing();
+      r = flow(blocks_, from, inner_width, kUnbounded, true);  // cannot fit anywhere: overflow
+      r.rest.reset();
+    }
+    Placement p;
+    double h = r.frame.size.height + 2 * inset_;
+    p.frame.size = {width_, h};
+    p.frame.add(RectItem{Rect{0, 0, width_, h}, box_.background, box_.border, box_.border ? 1.0 : 0.0, 3});
+    p.frame.place(std::move(r.frame), Point{inset_, inset_});
+    p.rest = std::move(r.rest);
+    return p;
+  }
+
+ private:
+  const Box& box_;
+  double width_;
+  bool keep_together_;
+  double inset_ = 0;
+  std::vector<FlowBlock> blocks_;
+};
+
+// Nested blocks flowing through `count` columns side by side; when all of them
+// fit, the columns are balanced to the shortest height that holds them.
+class ColumnsFlowable : public Flowable {
+ public:
+  ColumnsFlowable(const ColumnsBlock& cols, double width, const Context& ctx, int depth)
+      : count_(cols.count), gap_(cols.gap), width_(width) {
+    column_width_ = std::max(1.0, (width - (count_ - 1) * gap_) / count_);
+    blocks_ = prepare_blocks(cols.blocks, column_width_, ctx, depth + 1);
+  }
+
+  Placement place(const BreakToken& from, double height, bool at_top) const override {
+    Attempt full = fill(from, height, at_top);
+    if (!full.rest) {
+      // Balance: the lowest column height at which everything still fits.
+      double lo = 0, hi = full.used;
+      for (int i = 0; i < 14 && hi - lo > 0.5; ++i) {
+        double mid = (lo + hi) / 2;
+        if (fill(from, mid, false).rest) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      full = fill(from, hi, at_top);
+      if (full.rest) full = fill(from, height, at_top);
+    } else if (same_token(*full.rest, from)) {
+      return Placement::nothing();
+    }
+    Placement p;
+    p.frame = std::move(full.frame);
+    p.rest = std::move(full.rest);
+    return p;
+  }
+
+ private:
+  struct Attempt {
+    Frame frame;
+    std::optional<BreakToken> rest;
+    double used = 0;
+  };
+
+  Attempt fill(const BreakToken& from, double height, bool at_top) const {
+    Attempt a;
+    BreakToken token = from;
+    for (int c = 0; c < count_; ++c) {
+      FlowResult r = flow(blocks_, token, column_width_, height, at_top || c > 0);
+      a.used = std::max(a.used, r.frame.size.height);
+      a.frame.place(std::move(r.frame), Point{c * (column_width_ + gap_), 0});
+      if (!r.rest) {
+        a.rest.reset();
+        a.frame.size = {width_, a.used};
+        return a;
+      }
+      token = *r.rest;
+      a.rest = token;
+    }
+    a.frame.size = {width_, a.used};
+    return a;
+  }
+
+  int count_;
+  double gap_;
+  double width_;
+  double column_width_ = 0;
+  std::vector<FlowBlock> blocks_;
+};
+
+}  // namespace
+
+std::unique_ptr<Flowable> box_flowable(const Box& box, double width, const Context& ctx,
+                                       bool keep_together, int depth) {
+  return std::make_unique<BoxFlowable>(box, width, ctx, keep_together, depth);
+}
+
+std::unique_ptr<Flowable> columns_flowable(const ColumnsBlock& cols, double width,
+                                           const Context& ctx, int depth) {
+  return std::make_unique<ColumnsFlowable>(cols, width, ctx, depth);
+}
+
+}  // namespace folio::layout

@@ -1,0 +1,97 @@
+#include <fmt/format.h>
+
+#include "layout/blocks.hpp"
+#include "layout/flow.hpp"
+
+namespace folio::layout {
+namespace {
+
+struct Defaults {
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+  bool keep_together = false;
+};
+
+Defaults defaults_for(const BlockContent& content, const Theme& theme) {
+  double s = theme.size;
+  if (auto* h = std::get_if<Heading>(&content)) {
+    double size = h->level == 1 ? theme.h1 : h->level == 2 ? theme.h2 : theme.h3;
+    return {size * 0.9, size * 0.4, true, true};
+  }
+  if (std::holds_alternative<Paragraph>(content) || std::holds_alternative<ListBlock>(content))
+    return {0, s * 0.8, false, false};
+  if (std::holds_alternative<Quote>(content)) return {s * 1.6, s * 1.6, false, true};
+  if (std::holds_alternative<Rule>(content)) return {s * 0.8, s * 0.8, false, true};
+  if (std::holds_alternative<Spacer>(content) || std::holds_alternative<PageBreak>(content))
+    return {0, 0, false, true};
+  if (std::holds_alternative<Box>(content) || std::holds_alternative<ColumnsBlock>(content))
+    return {s * 1.2, s * 1.2, false, false};
+  return {s * 1.2, s * 1.4, false, true};  // stats, charts, tables, images
+}
+
+std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const Context& ctx,
+                                        bool keep_together, int depth) {
+  const Theme& theme = ctx.theme();
+  return std::visit(
+      [&](const auto& c) -> std::unique_ptr<Flowable> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, Heading>) {
+          return heading_flowable(c, width, ctx);
+        } else if constexpr (std::is_same_v<T, Paragraph>) {
+          return paragraph_flowable(c, width, ctx, keep_together);
+        } else if constexpr (std::is_same_v<T, ListBlock>) {
+          return list_flowable(c, width, ctx, keep_together);
+        } else if constexpr (std::is_same_v<T, Quote>) {
+          return fixed_flowable(quote_frame(c, width, ctx));
+        } else if constexpr (std::is_same_v<T, Stats>) {
+          return stack_flowable(stats_rows(c, width, ctx), theme.size * 0.8, keep_together);
+        } else if constexpr (std::is_same_v<T, Box>) {
+          return box_flowable(c, width, ctx, keep_together, depth);
+        } else if constexpr (std::is_same_v<T, ColumnsBlock>) {
+          return columns_flowable(c, width, ctx, depth);
+        } else if constexpr (std::is_same_v<T, Rule>) {
+          return fixed_flowable(rule_frame(width, ctx));
+        } else if constexpr (std::is_same_v<T, Spacer>) {
+          Frame f;
+          f.size = {width, c.height};
+          return fixed_flowable(std::move(f));
+        } else if constexpr (std::is_same_v<T, PageBreak>) {
+          return fixed_flowable(Frame{});
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          ctx.diags.warning(block.span, "charts are not drawn yet; a placeholder is shown");
+          return fixed_flowable(placeholder_frame("chart", width, c.height.resolve(width), ctx));
+        } else if constexpr (std::is_same_v<T, TableBlock>) {
+          ctx.diags.warning(block.span, "tables are not drawn yet; a placeholder is shown");
+          return fixed_flowable(placeholder_frame("table", width, 60, ctx));
+        } else {
+          ctx.diags.warning(block.span, "images are not drawn yet; a placeholder is shown");
+          return fixed_flowable(placeholder_frame("image", width, 60, ctx));
+        }
+      },
+      block.content);
+}
+
+}  // namespace
+
+std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double width,
+                                      const Context& ctx, int depth) {
+  std::vector<FlowBlock> out;
+  out.reserve(blocks.size());
+  for (const Block& block : blocks) {
+    Defaults d = defaults_for(block.content, ctx.theme());
+    FlowBlock fb;
+    bool keep_together = block.keep_together.value_or(d.keep_together);
+    fb.flowable = make_flowable(block, width, ctx, keep_together, depth);
+    fb.space_before = block.space_before.value_or(d.space_before);
+    fb.space_after = block.space_after.value_or(d.space_after);
+    fb.keep_with_next = block.keep_with_next.value_or(d.keep_with_next);
+    fb.break_before = block.break_before;
+    fb.page_break = std::holds_alternative<PageBreak>(block.content);
+    fb.span = block.span;
+    out.push_back(std::move(fb));
+  }
+  return out;
+}
+
+}  // namespace folio::layout

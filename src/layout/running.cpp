@@ -1,0 +1,85 @@
+#include "layout/running.hpp"
+
+#include "core/template.hpp"
+
+namespace folio::layout {
+namespace {
+
+// The first level-1 heading on the page, if any.
+const AnchorItem* first_section(const Frame& frame) {
+  for (const auto& item : frame.items) {
+    if (auto* a = std::get_if<AnchorItem>(&item); a && a->level == 1) return a;
+    if (auto* g = std::get_if<GroupItem>(&item))
+      if (auto* a = first_section(*g->frame)) return a;
+  }
+  return nullptr;
+}
+
+std::string expand_running(const TextValue& t, const Context& ctx, size_t page, size_t pages,
+                           const std::string& section) {
+  auto resolve = [&](std::string_view path) -> Lookup {
+    if (path == "page") return Lookup{Scalar(static_cast<int64_t>(page)), false};
+    if (path == "pages") return Lookup{Scalar(static_cast<int64_t>(pages)), false};
+    if (path == "section") return Lookup{Scalar(section), false};
+    return lookup_in_document(ctx.doc, path);
+  };
+  // Binding already reported any error in these templates.
+  return expand_template(t.text, resolve, escape_markdown).text;
+}
+
+// One header or footer band: left, center and right texts across the body width.
+void add_band(Frame& frame, const RunningText& band, bool is_header, const Context& ctx,
+              size_t page, size_t pages, const std::string& section) {
+  const PageSetup& setup = ctx.doc.page;
+  double x = setup.margins.left;
+  double width = setup.size.width - setup.margins.left - setup.margins.right;
+  text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
+  const double gap = 10;
+  double line = style.size * style.line_height;
+  double top = is_header ? setup.margins.top - gap - line : setup.size.height - setup.margins.bottom + gap;
+  struct Slot {
+    const TextValue* text;
+    Align align;
+  };
+  for (Slot slot : {Slot{&band.left, Align::left}, Slot{&band.center, Align::center},
+                    Slot{&band.right, Align::right}}) {
+    if (slot.text->empty()) continue;
+    style.align = slot.align;
+    TextValue expanded{expand_running(*slot.text, ctx, page, pages, section), slot.text->span};
+    auto shaped = ctx.shape_markdown(expanded, style, width);
+    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color});
+  }
+  if (band.rule) {
+    double y = is_header ? setup.margins.top - gap / 2 : setup.size.height - setup.margins.bottom + gap / 2;
+    frame.add(LineItem{Point{x, y}, Point{x + width, y}, ctx.theme().rule, 0.5, false});
+  }
+}
+
+}  // namespace
+
+void add_running_text(std::vector<Page>& pages, const Context& ctx) {
+  const Document& doc = ctx.doc;
+  std::string section;
+  bool white = doc.theme.background == Color{1, 1, 1, 1};
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    if (auto* a = first_section(page.frame)) section = a->title;
+    Frame decorations;
+    decorations.size = page.size;
+    if (!white) {
+      double b = page.bleed;
+      decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
+                               doc.theme.background, std::nullopt, 0, 0});
+    }
+    for (bool header : {true, false}) {
+      const RunningText& band = header ? doc.header : doc.footer;
+      if (band.empty() || (i == 0 && !band.first_page)) continue;
+      add_band(decorations, band, header, ctx, i + 1, pages.size(), section);
+    }
+    // Background first so the body draws over it.
+    decorations.items.insert(decorations.items.end(), page.frame.items.begin(), page.frame.items.end());
+    page.frame.items = std::move(decorations.items);
+  }
+}
+
+}  // namespace folio::layout

@@ -1,0 +1,169 @@
+#include <fmt/format.h>
+
+#include "core/suggest.hpp"
+#include "load/csv.hpp"
+#include "load/dataset.hpp"
+#include "load/file_text.hpp"
+#include "load/internal.hpp"
+
+namespace folio {
+namespace {
+
+Span offset_span(const Span& start, std::string_view text, size_t offset) {
+  Span s = start;
+  if (!s.known()) return s;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++s.line;
+      s.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++s.column;
+    }
+  }
+  return s;
+}
+
+class Binder {
+ public:
+  Binder(Document& doc, Diagnostics& diags, const Limits& limits)
+      : doc_(doc), diags_(diags), limits_(limits) {}
+
+  void run() {
+    Metadata& m = doc_.metadata;
+    for (TextValue* t : {&m.title, &m.subtitle, &m.author, &m.subject, &m.date}) plain(*t);
+    for (auto& k : m.keywords) plain(k);
+    for (RunningText* r : {&doc_.header, &doc_.footer})
+      for (TextValue* t : {&r->left, &r->center, &r->right}) check_running(*t);
+    for (auto& b : doc_.blocks) block(b);
+  }
+
+ private:
+  void expand(TextValue& t, bool markdown) {
+    if (!has_placeholder(t.text)) return;
+    auto resolve = [this](std::string_view path) { return lookup_in_document(doc_, path); };
+    Escaper escape = markdown ? Escaper(escape_markdown) : Escaper();
+    Expansion e = expand_template(t.text, resolve, escape, limits_.max_template_bytes);
+    report(t, e);
+    t.text = std::move(e.text);
+  }
+  void plain(TextValue& t) { expand(t, false); }
+  void rich(TextValue& t) { expand(t, true); }
+
+  void report(const TextValue& t, const Expansion& e) {
+    for (const auto& issue : e.issues)
+      diags_.error(offset_span(t.span, t.text, issue.offset), issue.message, issue.hints);
+  }
+
+  // Checks a header or footer now, so its errors surface before layout; layout
+  // expands it per page.
+  void check_running(const TextValue& t) {
+    if (!has_placeholder(t.text)) return;
+    auto resolve = [this](std::string_view path) -> Lookup {
+      if (path == "page" || path == "pages") return Lookup{Scalar(int64_t{1}), false};
+      if (path == "section") return Lookup{Scalar(std::string("Section")), false};
+      return lookup_in_document(doc_, path);
+    };
+    report(t, expand_template(t.text, resolve, escape_markdown, limits_.max_template_bytes));
+  }
+
+  void source(DataSource& src) {
+    if (src.name.empty()) return;
+    const std::string& name = src.name.text;
+    if (name.ends_with(".csv")) {
+      std::string path = join_path(doc_.base_dir, name);
+      auto text = read_text_file(path, limits_.max_file_bytes, src.name.span, diags_);
+      if (!text) return;
+      auto rows = parse_csv(*text, path, diags_);
+      if (!rows) return;
+      if (auto value = csv_dataset(*rows, path, diags_))
+        if (auto ds = dataset_from_value(*value, name, diags_)) src.dataset = std::move(*ds);
+      return;
+    }
+    const Value* value = find_path(doc_.data, name);
+    if (!value) {
+      std::vector<std::string_view> names;
+      if (auto* t = doc_.data.table())
+        for (const auto& [k, v] : *t)
+          if (v.is_table()) names.push_back(k);
+      std::string message = fmt::format("no dataset named `{}`", name);
+      if (auto guess = closest_match(name, names)) message += fmt::format("; did you mean `{}`?", *guess);
+      diags_.error(src.name.span, message,
+                   {"a dataset is a table under [data] with `categories` and `series`"});
+      return;
+    }
+    Diagnostics local;
+    auto ds = dataset_from_value(*value, name, local);
+    for (auto d : local.all()) {
+      if (!d.span.known()) d.span = src.name.span;
+      diags_.add(std::move(d));
+    }
+    if (ds) src.dataset = std::move(*ds);
+  }
+
+  void block(Block& b) {
+    std::visit([this](auto& content) { this->content(content); }, b.content);
+  }
+
+  void content(Heading& h) { rich(h.text); }
+  void content(Paragraph& p) { rich(p.text); }
+  void content(ListBlock& l) {
+    for (auto& item : l.items) rich(item);
+  }
+  void content(Quote& q) {
+    rich(q.text);
+    rich(q.by);
+    rich(q.role);
+  }
+  void content(Stats& s) {
+    for (auto& item : s.items) {
+      rich(item.value);
+      rich(item.label);
+      rich(item.note);
+    }
+  }
+  void content(Chart& c) {
+    source(c.source);
+    for (TextValue* t : {&c.title, &c.caption, &c.axis_title, &c.alt}) rich(*t);
+  }
+  void content(TableBlock& t) {
+    source(t.source);
+    for (auto& col : t.columns) rich(col.title);
+    for (auto& row : t.rows)
+      for (auto& cell : row)
+        if (auto* s = std::get_if<std::string>(&cell.content)) {
+          TextValue tv{*s, cell.span};
+          rich(tv);
+          *s = std::move(tv.text);
+        }
+    for (TextValue* x : {&t.total_column, &t.total_row, &t.caption, &t.notes}) rich(*x);
+  }
+  void content(Image& img) {
+    plain(img.src);
+    img.resolved_path = join_path(doc_.base_dir, img.src.text);
+    rich(img.alt);
+    rich(img.caption);
+  }
+  void content(Box& box) {
+    for (auto& b : box.blocks) block(b);
+  }
+  void content(ColumnsBlock& cols) {
+    for (auto& b : cols.blocks) block(b);
+  }
+  void content(Rule&) {}
+  void content(Spacer&) {}
+  void content(PageBreak&) {}
+
+  Document& doc_;
+  Diagnostics& diags_;
+  const Limits& limits_;
+};
+
+}  // namespace
+
+bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits) {
+  int before = diags.error_count();
+  Binder(doc, diags, limits).run();
+  return diags.error_count() == before;
+}
+
+}  // namespace folio

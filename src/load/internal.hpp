@@ -1,0 +1,45 @@
+#pragma once
+
+// Pieces of the loader shared between its files.
+
+#include <optional>
+#include <string>
+#include <toml++/toml.h>
+#include <vector>
+
+#include "load/load.hpp"
+#include "load/toml_reader.hpp"
+
+namespace folio {
+
+// Parses TOML text; a syntax error is reported at its position.
+std::optional<toml::table> parse_toml(const std::string& text, const std::string& path,
+                                      Diagnostics& diags);
+
+// A TOML value as data (every leaf keeps its span).
+Value to_value(const toml::node& node);
+
+// [theme], after loading any `extends` theme file it names.
+void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
+                Theme& theme, Diagnostics& diags, int depth = 0);
+
+struct BlockContext {
+  Diagnostics& diags;
+  const Theme& theme;
+  const Limits& limits;
+  size_t block_count = 0;
+};
+
+// One [[block]] table (and its nested blocks).
+std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int depth);
+// A list of block tables such as `blocks = [ ... ]` of a box.
+std::vector<Block> load_block_list(const toml::node& node, BlockContext& ctx, int depth);
+
+// Chart and table bodies: their own files, so each grows on its own.
+Chart load_chart(TableReader& reader);
+TableBlock load_table(TableReader& reader);
+
+std::string join_path(const std::string& dir, const std::string& relative);
+std::string folder_of(const std::string& path);
+
+}  // namespace folio

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/document.hpp"
+
+namespace folio {
+
+// Bounds that keep hostile input from exhausting the machine.
+struct Limits {
+  size_t max_file_bytes = 64u << 20;
+  int max_nesting = 16;  // boxes and columns inside each other
+  size_t max_blocks = 100000;
+  size_t max_template_bytes = 1u << 20;
+};
+
+struct LoadOptions {
+  std::vector<std::string> data_files;                     // merged in order over [data]
+  std::vector<std::pair<std::string, std::string>> sets;   // --set path=value, merged last
+  Limits limits;
+};
+
+// Reads a layout and its data files into a Document; nullopt when an error
+// stopped it. Every problem found goes into `diags`.
+std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
+                                      Diagnostics& diags);
+
+// Expands every {{ template }} from the document's data and fills each chart's
+// and table's dataset. Header and footer keep {{ page }}, {{ pages }} and
+// {{ section }} for layout. Returns false when an error was reported.
+bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits = {});
+
+}  // namespace folio

@@ -1,0 +1,269 @@
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "load/file_text.hpp"
+#include "load/internal.hpp"
+
+namespace folio {
+
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string join_path(const std::string& dir, const std::string& relative) {
+  if (!relative.empty() && relative[0] == '/') return relative;
+  if (dir.empty() || dir == ".") return relative;
+  return dir + "/" + relative;
+}
+
+std::optional<toml::table> parse_toml(const std::string& text, const std::string& path,
+                                      Diagnostics& diags) {
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    std::string message(e.description());
+    diags.error(span_of(e.source()), message);
+    return std::nullopt;
+  }
+}
+
+Value to_value(const toml::node& node) {
+  Value v;
+  v.span = span_of(node);
+  if (auto* t = node.as_table()) {
+    Value::Table table;
+    for (const auto& [key, child] : *t) table.emplace_back(std::string(key.str()), to_value(child));
+    v.content = std::move(table);
+  } else if (auto* a = node.as_array()) {
+    Value::Array array;
+    for (const auto& child : *a) array.push_back(to_value(child));
+    v.content = std::move(array);
+  } else if (auto s = node.value_exact<std::string>()) {
+    v.content = *s;
+  } else if (auto i = node.value_exact<int64_t>()) {
+    v.content = *i;
+  } else if (auto d = node.value_exact<double>()) {
+    v.content = *d;
+  } else if (auto b = node.value_exact<bool>()) {
+    v.content = *b;
+  } else if (auto date = node.value_exact<toml::date>()) {
+    v.content = fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
+  }
+  return v;
+}
+
+namespace {
+
+struct NamedSize {
+  std::string_view name;
+  double width_mm;
+  double height_mm;
+};
+constexpr NamedSize kPageSizes[] = {{"A3", 297, 420}, {"A4", 210, 297},      {"A5", 148, 210},
+                                    {"A6", 105, 148}, {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+
+void load_page_size(TableReader& r, PageSetup& page) {
+  auto* node = r.get("size");
+  if (!node) return;
+  if (auto name = node->value_exact<std::string>()) {
+    for (const auto& s : kPageSizes) {
+      if (s.name == *name) {
+        page.size = {mm_to_pt(s.width_mm), mm_to_pt(s.height_mm)};
+        return;
+      }
+    }
+    r.diags().error(span_of(*node),
+                    fmt::format("unknown page size \"{}\"; use A3, A4, A5, A6, Letter, Legal or "
+                                "[width, height]",
+                                *name));
+    return;
+  }
+  if (auto* arr = node->as_array(); arr && arr->size() == 2) {
+    auto w = length_of(*arr->get(0), false, r.diags(), "size");
+    auto h = length_of(*arr->get(1), false, r.diags(), "size");
+    if (w && h) {
+      if (w->value < 72 || h->value < 72 || w->value > 14400 || h->value > 14400) {
+        r.diags().error(span_of(*node), "`size` must be between 1in and 200in on each side");
+        return;
+      }
+      page.size = {w->value, h->value};
+    }
+    return;
+  }
+  r.wrong_type("size", *node, "a page size name such as \"A4\" or [width, height]");
+}
+
+void load_margins(TableReader& r, PageSetup& page) {
+  auto* node = r.get("margins");
+  if (!node) return;
+  if (auto* arr = node->as_array()) {
+    if (arr->size() != 4) {
+      r.diags().error(span_of(*node),
+                      fmt::format("`margins` takes one length or four [top, right, bottom, left], "
+                                  "not {}",
+                                  arr->size()));
+      return;
+    }
+    double v[4];
+    for (size_t i = 0; i < 4; ++i) {
+      auto l = length_of(*arr->get(i), false, r.diags(), "margins");
+      if (!l) return;
+      v[i] = l->value;
+    }
+    page.margins = {v[0], v[1], v[2], v[3]};
+    return;
+  }
+  if (auto l = length_of(*node, false, r.diags(), "margins"))
+    page.margins = {l->value, l->value, l->value, l->value};
+}
+
+void load_document_table(const toml::table& table, Document& doc, Diagnostics& diags) {
+  TableReader r(table, diags);
+  doc.metadata.title = r.text("title");
+  doc.metadata.subtitle = r.text("subtitle");
+  doc.metadata.author = r.text("author");
+  doc.metadata.subject = r.text("subject");
+  doc.metadata.date = r.text("date");
+  if (auto lang = r.string("language")) doc.metadata.language = *lang;
+  if (auto* kw = r.get("keywords")) {
+    if (auto* arr = kw->as_array()) {
+      for (const auto& item : *arr) {
+        if (auto s = item.value_exact<std::string>()) {
+          doc.metadata.keywords.push_back(text_of(item, *s));
+        } else {
+          diags.error(span_of(item), fmt::format("`keywords` must be a list of strings, not "
+                                                 "a list holding {}",
+                                                 describe_type(item)));
+        }
+      }
+    } else {
+      r.wrong_type("keywords", *kw, "a list of strings");
+    }
+  }
+  PageSetup& page = doc.page;
+  load_page_size(r, page);
+  if (auto o = r.choice<bool>("orientation", {{"portrait", false}, {"landscape", true}})) {
+    bool landscape = page.size.width > page.size.height;
+    if (*o != landscape) std::swap(page.size.width, page.size.height);
+  }
+  load_margins(r, page);
+  if (auto c = r.integer("columns", 1, 12)) page.columns = static_cast<int>(*c);
+  if (auto g = r.length("column_gap")) page.column_gap = g->value;
+  if (auto b = r.length("bleed")) page.bleed = b->value;
+  if (auto c = r.boolean("crop_marks")) page.crop_marks = *c;
+  r.finish();
+
+  double body_w = page.size.width - page.margins.left - page.margins.right;
+  double body_h = page.size.height - page.margins.top - page.margins.bottom;
+  if (body_w < 36 || body_h < 36) {
+    diags.error(r.span("margins"),
+                fmt::format("the margins leave {:.0f} x {:.0f} pt for the body of a {:.0f} x "
+                            "{:.0f} pt page; at least 36 x 36 pt are needed",
+                            std::max(body_w, 0.0), std::max(body_h, 0.0), page.size.width,
+                            page.size.height));
+  } else if (body_w - (page.columns - 1) * page.column_gap < 36 * page.columns) {
+    diags.error(r.span("columns"), fmt::format("{} columns do not fit in a body {:.0f} pt wide",
+                                               page.columns, body_w));
+  }
+}
+
+void load_running(const toml::table& table, RunningText& running, Diagnostics& diags) {
+  TableReader r(table, diags);
+  running.left = r.text("left");
+  running.center = r.text("center");
+  running.right = r.text("right");
+  if (auto f = r.boolean("first_page")) running.first_page = *f;
+  if (auto f = r.boolean("rule")) running.rule = *f;
+  r.finish();
+}
+
+// --set path=value: a number when it reads as one, true/false, else text.
+Value value_from_command_line(const std::string& text) {
+  Value v;
+  double number = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
+    if (text.find_first_of(".eE") == std::string::npos) {
+      v.content = static_cast<int64_t>(number);
+    } else {
+      v.content = number;
+    }
+  } else if (text == "true" || text == "false") {
+    v.content = text == "true";
+  } else {
+    v.content = text;
+  }
+  return v;
+}
+
+const toml::table* table_at(const toml::table& root, std::string_view key, Diagnostics& diags) {
+  auto* node = root.get(key);
+  if (!node) return nullptr;
+  if (auto* t = node->as_table()) return t;
+  diags.error(span_of(*node), fmt::format("`{}` must be a table ([{}]), not {}", key, key,
+                                          describe_type(*node)));
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
+                                      Diagnostics& diags) {
+  int errors_before = diags.error_count();
+  auto text = read_text_file(layout_path, options.limits.max_file_bytes,
+                             Span{std::make_shared<const std::string>(layout_path), 0, 0}, diags);
+  if (!text) return std::nullopt;
+  auto root = parse_toml(*text, layout_path, diags);
+  if (!root) return std::nullopt;
+
+  Document doc;
+  doc.path = layout_path;
+  doc.base_dir = folder_of(layout_path);
+
+  TableReader top(*root, diags);
+  top.allow({"document", "theme", "header", "footer", "block", "data"});
+  top.finish();
+
+  if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
+  if (auto* t = table_at(*root, "theme", diags))
+    load_theme(*t, doc.base_dir, options.limits, doc.theme, diags);
+  if (auto* t = table_at(*root, "header", diags)) load_running(*t, doc.header, diags);
+  if (auto* t = table_at(*root, "footer", diags)) load_running(*t, doc.footer, diags);
+
+  if (auto* blocks = root->get("block")) {
+    BlockContext ctx{diags, doc.theme, options.limits};
+    if (auto* arr = blocks->as_array(); arr && arr->is_array_of_tables()) {
+      doc.blocks = load_block_list(*blocks, ctx, 0);
+    } else {
+      diags.error(span_of(*blocks), fmt::format("`block` must be written as [[block]] tables, "
+                                                "not {}",
+                                                describe_type(*blocks)));
+    }
+  }
+
+  doc.data.content = Value::Table{};
+  if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
+  for (const auto& path : options.data_files) {
+    auto data_text = read_text_file(path, options.limits.max_file_bytes,
+                                    Span{std::make_shared<const std::string>(path), 0, 0}, diags);
+    if (!data_text) continue;
+    auto data_root = parse_toml(*data_text, path, diags);
+    if (!data_root) continue;
+    Value data = to_value(*data_root);
+    // A data file may hold its values at the top level or under [data].
+    if (const Value* inner = data.member("data"); inner && inner->is_table() &&
+                                                  data.table()->size() == 1)
+      data = *inner;
+    merge_values(doc.data, data);
+  }
+  for (const auto& [path, value] : options.sets) set_path(doc.data, path, value_from_command_line(value));
+
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return doc;
+}
+
+}  // namespace folio

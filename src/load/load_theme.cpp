@@ -1,0 +1,81 @@
+#include <fmt/format.h>
+
+#include "load/file_text.hpp"
+#include "load/internal.hpp"
+
+namespace folio {
+
+void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
+                Theme& theme, Diagnostics& diags, int depth) {
+  TableReader r(table, diags, &theme);
+  if (auto* node = r.get("extends")) {
+    auto relative = node->value_exact<std::string>();
+    if (!relative) {
+      r.wrong_type("extends", *node, "a path to a theme file");
+    } else if (depth >= 8) {
+      diags.error(span_of(*node), "themes extend each other more than 8 deep (a cycle?)");
+    } else {
+      std::string path = join_path(base_dir, *relative);
+      auto text = read_text_file(path, limits.max_file_bytes, span_of(*node), diags);
+      if (text) {
+        if (auto parsed = parse_toml(*text, path, diags)) {
+          const toml::table* inner = parsed->get_as<toml::table>("theme");
+          if (!inner) {
+            diags.error(Span{std::make_shared<const std::string>(path), 1, 1},
+                        "a theme file must hold a [theme] table");
+          } else {
+            TableReader file_top(*parsed, diags);
+            file_top.allow({"theme"});
+            file_top.finish();
+            load_theme(*inner, folder_of(path), limits, theme, diags, depth + 1);
+          }
+        }
+      }
+    }
+  }
+  if (auto f = r.string("font")) theme.font = *f;
+  if (auto f = r.string("heading_font")) theme.heading_font = *f;
+  if (auto f = r.string("mono_font")) theme.mono_font = *f;
+  auto font_size = [&](std::string_view key, double& target) {
+    if (auto l = r.length(key)) {
+      if (l->value < 2 || l->value > 400) {
+        diags.error(r.span(key), fmt::format("`{}` must be between 2pt and 400pt", key));
+      } else {
+        target = l->value;
+      }
+    }
+  };
+  font_size("size", theme.size);
+  font_size("h1", theme.h1);
+  font_size("h2", theme.h2);
+  font_size("h3", theme.h3);
+  if (auto lh = r.number("line_height")) {
+    if (*lh < 0.5 || *lh > 4) {
+      diags.error(r.span("line_height"), "`line_height` must be a factor between 0.5 and 4");
+    } else {
+      theme.line_height = *lh;
+    }
+  }
+  // Colours may name each other ("rule = 'muted'"), so read them in this order.
+  for (auto [key, target] : {std::pair<std::string_view, Color*>{"text", &theme.text},
+                             {"muted", &theme.muted},
+                             {"accent", &theme.accent},
+                             {"background", &theme.background},
+                             {"rule", &theme.rule}}) {
+    if (auto c = r.color(key)) *target = *c;
+  }
+  if (auto* node = r.get("palette")) {
+    auto* arr = node->as_array();
+    if (!arr || arr->empty()) {
+      r.wrong_type("palette", *node, "a non-empty list of colours");
+    } else {
+      std::vector<Color> palette;
+      for (const auto& item : *arr)
+        if (auto c = color_of(item, &theme, diags, "palette")) palette.push_back(*c);
+      if (palette.size() == arr->size()) theme.palette = std::move(palette);
+    }
+  }
+  r.finish();
+}
+
+}  // namespace folio

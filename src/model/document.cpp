@@ -1,0 +1,22 @@
+#include "model/document.hpp"
+
+namespace folio {
+
+Lookup lookup_in_document(const Document& doc, std::string_view path) {
+  if (path.starts_with("document.")) {
+    std::string_view key = path.substr(9);
+    const Metadata& m = doc.metadata;
+    const TextValue* field = key == "title"      ? &m.title
+                             : key == "subtitle" ? &m.subtitle
+                             : key == "author"   ? &m.author
+                             : key == "subject"  ? &m.subject
+                             : key == "date"     ? &m.date
+                                                 : nullptr;
+    if (field && !field->empty()) return Lookup{Scalar(field->text), false};
+    if (key == "language") return Lookup{Scalar(m.language), false};
+    if (field) return {};
+  }
+  return lookup_scalar(doc.data, path);
+}
+
+}  // namespace folio

@@ -1,0 +1,215 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/geometry.hpp"
+#include "core/length.hpp"
+#include "core/number_format.hpp"
+#include "core/span.hpp"
+#include "model/dataset.hpp"
+#include "model/theme.hpp"
+#include "model/value.hpp"
+
+namespace folio {
+
+// A string the user wrote. Before binding it may hold {{ templates }}; after
+// binding it is the expanded text (CommonMark where the key takes text).
+struct TextValue {
+  std::string text;
+  Span span;
+
+  bool empty() const { return text.empty(); }
+};
+
+enum class Align { left, center, right, justify };
+enum class BreakBefore { none, page, column };
+
+struct Heading {
+  TextValue text;
+  int level = 1;
+};
+
+enum class ParagraphStyle { body, lead, small, note };
+struct Paragraph {
+  TextValue text;
+  ParagraphStyle style = ParagraphStyle::body;
+  Align align = Align::left;
+};
+
+struct ListBlock {
+  std::vector<TextValue> items;
+  bool ordered = false;
+};
+
+enum class QuoteStyle { pull, block };
+struct Quote {
+  TextValue text;
+  TextValue by;
+  TextValue role;
+  QuoteStyle style = QuoteStyle::pull;
+};
+
+struct StatItem {
+  TextValue value;
+  TextValue label;
+  TextValue note;
+};
+struct Stats {
+  std::vector<StatItem> items;
+  int columns = 0;  // 0: all in one row
+};
+
+// The numbers of a chart or table: a named dataset, or written inline.
+struct DataSource {
+  TextValue name;   // `data = "results"` or `data = "file.csv"`; empty when inline
+  Dataset dataset;  // inline, or filled in by binding
+};
+
+enum class ChartKind { bar, line, donut };
+enum class Orientation { vertical, horizontal };
+enum class ChartMode { grouped, stacked };
+enum class LegendPosition { top, bottom, right, none };
+struct Chart {
+  ChartKind kind = ChartKind::bar;
+  Orientation orientation = Orientation::vertical;
+  ChartMode mode = ChartMode::grouped;
+  DataSource source;
+  TextValue title;
+  TextValue caption;
+  TextValue axis_title;
+  TextValue alt;
+  bool value_labels = true;
+  LegendPosition legend = LegendPosition::bottom;
+  std::optional<double> min;
+  std::optional<double> max;
+  Span range_span;
+  NumberFormat format;
+  Length height{mm_to_pt(70), false};
+  std::optional<Length> width;
+};
+
+struct TableColumn {
+  TextValue title;
+  std::optional<Align> align;
+  std::optional<NumberFormat> format;
+  std::optional<Length> width;  // nullopt: auto
+};
+// A table cell: a number, or text (CommonMark inline).
+struct TableCell {
+  std::variant<std::monostate, double, std::string> content;
+  Span span;
+};
+struct TableBlock {
+  DataSource source;
+  bool transpose = false;
+  std::vector<TableColumn> columns;
+  std::vector<std::vector<TableCell>> rows;
+  bool header = true;
+  TextValue total_column;
+  TextValue total_row;
+  bool zebra = true;
+  TextValue caption;
+  TextValue notes;
+};
+
+struct Image {
+  TextValue src;
+  std::string resolved_path;
+  std::optional<Length> width;
+  TextValue alt;
+  TextValue caption;
+  Align align = Align::center;
+};
+
+struct Block;
+
+struct Box {
+  std::vector<Block> blocks;
+  std::optional<Color> background;
+  std::optional<Color> border;
+  double padding = mm_to_pt(4);
+};
+
+struct ColumnsBlock {
+  int count = 2;
+  double gap = mm_to_pt(6);
+  std::vector<Block> blocks;
+};
+
+struct Rule {};
+struct Spacer {
+  double height = 12;
+};
+struct PageBreak {};
+
+using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, Chart, TableBlock,
+                                  Image, Box, ColumnsBlock, Rule, Spacer, PageBreak>;
+
+struct Block {
+  BlockContent content;
+  std::string id;
+  BreakBefore break_before = BreakBefore::none;
+  std::optional<bool> keep_with_next;  // nullopt: the block type's default
+  std::optional<bool> keep_together;
+  std::optional<double> space_before;
+  std::optional<double> space_after;
+  Span span;  // the [[block]] table
+};
+
+struct PageSetup {
+  Size size{mm_to_pt(210), mm_to_pt(297)};
+  Insets margins{mm_to_pt(18), mm_to_pt(18), mm_to_pt(18), mm_to_pt(18)};
+  int columns = 1;
+  double column_gap = mm_to_pt(6);
+  double bleed = 0;
+  bool crop_marks = false;
+};
+
+struct Metadata {
+  TextValue title;
+  TextValue subtitle;
+  TextValue author;
+  TextValue subject;
+  std::vector<TextValue> keywords;
+  TextValue date;
+  std::string language = "en-GB";
+};
+
+// A header or footer; its text may use {{ page }}, {{ pages }} and {{ section }},
+// which binding leaves for layout to fill in per page.
+struct RunningText {
+  TextValue left;
+  TextValue center;
+  TextValue right;
+  bool first_page = true;
+  bool rule = false;
+
+  bool empty() const { return left.empty() && center.empty() && right.empty(); }
+};
+
+struct Document {
+  std::string path;       // the layout file
+  std::string base_dir;   // relative paths in the layout resolve from here
+  Metadata metadata;
+  PageSetup page;
+  Theme theme;
+  RunningText header;
+  RunningText footer;
+  std::vector<Block> blocks;
+  Value data;  // [data] merged with the data files
+};
+
+}  // namespace folio
+
+namespace folio {
+
+// A template path as the document sees it: `document.title` and the other
+// metadata, else a path into the data.
+Lookup lookup_in_document(const Document& doc, std::string_view path);
+
+}  // namespace folio

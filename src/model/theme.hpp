@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/color.hpp"
+
+namespace folio {
+
+struct Theme {
+  std::string font = "Open Sans";
+  std::string heading_font = "Open Sans";
+  std::string mono_font = "DejaVu Sans Mono";
+  double size = 10;  // points
+  double line_height = 1.35;
+  double h1 = 26;
+  double h2 = 16;
+  double h3 = 12.5;
+  Color text = *parse_hex_color("#1f2933");
+  Color muted = *parse_hex_color("#616e7c");
+  Color accent = *parse_hex_color("#0b6e99");
+  Color background = *parse_hex_color("#ffffff");
+  Color rule = *parse_hex_color("#cbd2d9");
+  std::vector<Color> palette = {*parse_hex_color("#0b6e99"), *parse_hex_color("#e07a1f"),
+                                *parse_hex_color("#3e8e41"), *parse_hex_color("#8e44ad"),
+                                *parse_hex_color("#c0392b"), *parse_hex_color("#7f8c8d")};
+
+  // "accent", "muted", "text", "background", "rule", "palette.N"; nullopt when unknown.
+  std::optional<Color> named_color(std::string_view name) const;
+};
+
+}  // namespace folio

@@ -1,0 +1,116 @@
+#include "model/value.hpp"
+
+#include <charconv>
+
+namespace folio {
+
+double Value::as_number() const {
+  if (auto* i = std::get_if<int64_t>(&content)) return static_cast<double>(*i);
+  if (auto* d = std::get_if<double>(&content)) return *d;
+  return 0;
+}
+
+const Value* Value::member(std::string_view key) const {
+  if (auto* t = table())
+    for (const auto& [k, v] : *t)
+      if (k == key) return &v;
+  return nullptr;
+}
+
+Value* Value::member(std::string_view key) {
+  return const_cast<Value*>(static_cast<const Value&>(*this).member(key));
+}
+
+const Value* find_path(const Value& root, std::string_view path) {
+  const Value* at = &root;
+  size_t pos = 0;
+  while (pos < path.size() && at) {
+    if (path[pos] == '.') {
+      ++pos;
+      continue;
+    }
+    if (path[pos] == '[') {
+      size_t close = path.find(']', pos);
+      if (close == std::string_view::npos) return nullptr;
+      size_t index = 0;
+      auto [end, ec] = std::from_chars(path.data() + pos + 1, path.data() + close, index);
+      if (ec != std::errc() || end != path.data() + close) return nullptr;
+      auto* arr = at->array();
+      if (!arr || index >= arr->size()) return nullptr;
+      at = &(*arr)[index];
+      pos = close + 1;
+      continue;
+    }
+    size_t end = path.find_first_of(".[", pos);
+    if (end == std::string_view::npos) end = path.size();
+    at = at->member(path.substr(pos, end - pos));
+    pos = end;
+  }
+  return at;
+}
+
+Lookup lookup_scalar(const Value& root, std::string_view path) {
+  const Value* v = find_path(root, path);
+  if (!v) return {};
+  return std::visit(
+      [](const auto& c) -> Lookup {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, Value::Array> || std::is_same_v<T, Value::Table>) {
+          return Lookup{std::nullopt, true};
+        } else {
+          return Lookup{Scalar(c), false};
+        }
+      },
+      v->content);
+}
+
+void merge_values(Value& base, const Value& over) {
+  auto* base_table = std::get_if<Value::Table>(&base.content);
+  auto* over_table = over.table();
+  if (!base_table || !over_table) {
+    base = over;
+    return;
+  }
+  for (const auto& [key, value] : *over_table) {
+    if (Value* existing = base.member(key)) {
+      merge_values(*existing, value);
+    } else {
+      base_table->emplace_back(key, value);
+    }
+  }
+}
+
+void set_path(Value& root, std::string_view path, Value value) {
+  Value* at = &root;
+  while (true) {
+    if (!at->is_table()) at->content = Value::Table{};
+    size_t dot = path.find('.');
+    std::string_view key = path.substr(0, dot);
+    Value* next = at->member(key);
+    if (!next) {
+      auto& table = std::get<Value::Table>(at->content);
+      table.emplace_back(std::string(key), Value{});
+      next = &table.back().second;
+    }
+    if (dot == std::string_view::npos) {
+      *next = std::move(value);
+      return;
+    }
+    at = next;
+    path.remove_prefix(dot + 1);
+  }
+}
+
+const char* describe_type(const Value& v) {
+  switch (v.content.index()) {
+    case 0: return "nothing";
+    case 1: return "a boolean";
+    case 2: return "an integer";
+    case 3: return "a decimal number";
+    case 4: return "a string";
+    case 5: return "a list";
+    default: return "a table";
+  }
+}
+
+}  // namespace folio

@@ -1,0 +1,163 @@
+#include "paint/painter.hpp"
+
+#include <pango/pangocairo.h>
+
+#include <cmath>
+
+#include "paint/cairo_handles.hpp"
+
+namespace folio {
+namespace {
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+void rounded_rect(cairo_t* cr, const Rect& r, double radius) {
+  if (radius <= 0) {
+    cairo_rectangle(cr, r.x, r.y, r.width, r.height);
+    return;
+  }
+  radius = std::min({radius, r.width / 2, r.height / 2});
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, r.right() - radius, r.y + radius, radius, -M_PI / 2, 0);
+  cairo_arc(cr, r.right() - radius, r.bottom() - radius, radius, 0, M_PI / 2);
+  cairo_arc(cr, r.x + radius, r.bottom() - radius, radius, M_PI / 2, M_PI);
+  cairo_arc(cr, r.x + radius, r.y + radius, radius, M_PI, 3 * M_PI / 2);
+  cairo_close_path(cr);
+}
+
+void fill_and_stroke(cairo_t* cr, const std::optional<Color>& fill, const std::optional<Color>& stroke,
+                     double width) {
+  if (fill) {
+    set_color(cr, *fill);
+    if (stroke) {
+      cairo_fill_preserve(cr);
+    } else {
+      cairo_fill(cr);
+    }
+  }
+  if (stroke) {
+    set_color(cr, *stroke);
+    cairo_set_line_width(cr, width);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+}
+
+void draw_image(cairo_t* cr, const ImageItem& item) {
+  SurfacePtr image(cairo_image_surface_create_from_png(item.path.c_str()));
+  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS) return;
+  double w = cairo_image_surface_get_width(image.get());
+  double h = cairo_image_surface_get_height(image.get());
+  if (w <= 0 || h <= 0) return;
+  cairo_save(cr);
+  cairo_translate(cr, item.rect.x, item.rect.y);
+  cairo_scale(cr, item.rect.width / w, item.rect.height / h);
+  cairo_set_source_surface(cr, image.get(), 0, 0);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
+void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks& hooks) {
+  for (const auto& item : frame.items) {
+    std::visit(
+        [&](const auto& it) {
+          using T = std::decay_t<decltype(it)>;
+          if constexpr (std::is_same_v<T, TextItem>) {
+            set_color(cr, it.color);
+            double top = it.text->line_top(it.first_line);
+            for (int i = it.first_line; i < it.last_line; ++i) {
+              cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
+                            origin.y + it.origin.y + it.text->baseline(i) - top);
+              pango_cairo_show_layout_line(cr, it.text->line(i));
+            }
+          } else if constexpr (std::is_same_v<T, RectItem>) {
+            Rect r = it.rect;
+            r.x += origin.x;
+            r.y += origin.y;
+            rounded_rect(cr, r, it.radius);
+            fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
+          } else if constexpr (std::is_same_v<T, LineItem>) {
+            set_color(cr, it.color);
+            cairo_set_line_width(cr, it.width);
+            if (it.dashed) {
+              double dash[] = {2, 2};
+              cairo_set_dash(cr, dash, 2, 0);
+            }
+            cairo_move_to(cr, origin.x + it.from.x, origin.y + it.from.y);
+            cairo_line_to(cr, origin.x + it.to.x, origin.y + it.to.y);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+          } else if constexpr (std::is_same_v<T, PathItem>) {
+            for (const auto& op : it.ops) {
+              double x = origin.x + op.p.x, y = origin.y + op.p.y;
+              switch (op.kind) {
+                case PathItem::Op::Kind::move: cairo_move_to(cr, x, y); break;
+                case PathItem::Op::Kind::line: cairo_line_to(cr, x, y); break;
+                case PathItem::Op::Kind::arc:
+                  if (op.angle_to >= op.angle_from) {
+                    cairo_arc(cr, x, y, op.radius, op.angle_from, op.angle_to);
+                  } else {
+                    cairo_arc_negative(cr, x, y, op.radius, op.angle_from, op.angle_to);
+                  }
+                  break;
+                case PathItem::Op::Kind::close: cairo_close_path(cr); break;
+              }
+            }
+            fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
+          } else if constexpr (std::is_same_v<T, ImageItem>) {
+            ImageItem moved = it;
+            moved.rect.x += origin.x;
+            moved.rect.y += origin.y;
+            draw_image(cr, moved);
+          } else if constexpr (std::is_same_v<T, LinkItem>) {
+            if (hooks.link) {
+              LinkItem moved = it;
+              moved.rect.x += origin.x;
+              moved.rect.y += origin.y;
+              hooks.link(moved);
+            }
+          } else if constexpr (std::is_same_v<T, AnchorItem>) {
+            if (hooks.anchor) {
+              AnchorItem moved = it;
+              moved.at.x += origin.x;
+              moved.at.y += origin.y;
+              hooks.anchor(moved);
+            }
+          } else if constexpr (std::is_same_v<T, GroupItem>) {
+            paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y}, hooks);
+          }
+        },
+        item);
+  }
+}
+
+void paint_crop_marks(cairo_t* cr, const Page& page) {
+  double b = page.bleed;
+  if (!page.crop_marks || b <= 0) return;
+  double w = page.size.width, h = page.size.height;
+  double gap = std::min(3.0, b / 3);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.25);
+  for (double x : {0.0, w}) {
+    cairo_move_to(cr, x, -b);
+    cairo_line_to(cr, x, -gap);
+    cairo_move_to(cr, x, h + gap);
+    cairo_line_to(cr, x, h + b);
+  }
+  for (double y : {0.0, h}) {
+    cairo_move_to(cr, -b, y);
+    cairo_line_to(cr, -gap, y);
+    cairo_move_to(cr, w + gap, y);
+    cairo_line_to(cr, w + b, y);
+  }
+  cairo_stroke(cr);
+}
+
+}  // namespace
+
+void paint_page(cairo_t* cr, const Page& page, const PaintHooks& hooks) {
+  paint_frame(cr, page.frame, Point{0, 0}, hooks);
+  paint_crop_marks(cr, page);
+}
+
+}  // namespace folio

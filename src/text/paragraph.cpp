@@ -1,0 +1,181 @@
+#include "text/paragraph.hpp"
+
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace folio::text {
+namespace {
+
+// One Pango context per thread: Pango's font maps are per thread.
+PangoContext* thread_context() {
+  thread_local GObjectRef<PangoContext> context = [] {
+    PangoFontMap* map = pango_cairo_font_map_get_default();
+    GObjectRef<PangoContext> ctx(pango_font_map_create_context(map));
+    cairo_font_options_t* options = cairo_font_options_create();
+    // Metrics independent of any device, so PDF and PNG break lines alike.
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx.get(), options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(ctx.get(), 72);
+    pango_context_set_round_glyph_positions(ctx.get(), FALSE);
+    return ctx;
+  }();
+  return context.get();
+}
+
+struct AttrList {
+  PangoAttrList* list = pango_attr_list_new();
+  ~AttrList() { pango_attr_list_unref(list); }
+  void add(PangoAttribute* a, unsigned start, unsigned end) {
+    a->start_index = start;
+    a->end_index = end;
+    pango_attr_list_insert(list, a);
+  }
+};
+
+struct FontDescription {
+  PangoFontDescription* desc = pango_font_description_new();
+  ~FontDescription() { pango_font_description_free(desc); }
+};
+
+guint16 channel(double v) { return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535)); }
+
+}  // namespace
+
+ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
+    : layout_(pango_layout_new(thread_context())),
+      text_(paragraph.text),
+      runs_(paragraph.runs),
+      style_(style),
+      width_(width) {
+  PangoLayout* layout = layout_.get();
+  FontDescription font;
+  pango_font_description_set_family(font.desc, style.family.c_str());
+  pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
+  pango_font_description_set_weight(font.desc, static_cast<PangoWeight>(style.weight));
+  pango_font_description_set_style(font.desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description(layout, font.desc);
+  pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  switch (style.align) {
+    case Align::center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
+    case Align::right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
+    case Align::justify: pango_layout_set_justify(layout, TRUE); break;
+    case Align::left: break;
+  }
+  AttrList attrs;
+  if (style.letter_spacing != 0)
+    attrs.add(pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)), 0,
+              PANGO_ATTR_INDEX_TO_TEXT_END);
+  for (const auto& run : runs_) {
+    if (run.bold) attrs.add(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end);
+    if (run.italic) attrs.add(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end);
+    if (run.code) {
+      attrs.add(pango_attr_family_new(style.mono_family.c_str()), run.start, run.end);
+      attrs.add(pango_attr_size_new_absolute(static_cast<int>(style.size * 0.9 * PANGO_SCALE)),
+                run.start, run.end);
+    }
+    if (!run.link.empty()) {
+      const Color& c = style.link_color;
+      attrs.add(pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), run.start, run.end);
+      attrs.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.start, run.end);
+    }
+  }
+  pango_layout_set_attributes(layout, attrs.list);
+  pango_layout_set_text(layout, text_.data(), static_cast<int>(text_.size()));
+
+  double pitch = style.size * style.line_height;
+  double top = 0;
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    PangoLayoutLine* l = pango_layout_iter_get_line_readonly(iter);
+    double line_top = logical.y / double(PANGO_SCALE);
+    double ascent = pango_layout_iter_get_baseline(iter) / double(PANGO_SCALE) - line_top;
+    double glyph_height = logical.height / double(PANGO_SCALE);
+    double box = std::max(pitch, glyph_height);
+    Line line;
+    line.top = top;
+    line.height = box;
+    line.baseline = top + (box - glyph_height) / 2 + ascent;
+    line.x = logical.x / double(PANGO_SCALE);
+    line.width = logical.width / double(PANGO_SCALE);
+    line.start_index = l->start_index;
+    line.length = l->length;
+    lines_.push_back(line);
+    top += box;
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
+}
+
+double ShapedText::height(int first, int last) const {
+  if (first >= last) return 0;
+  return lines_[last - 1].top + lines_[last - 1].height - lines_[first].top;
+}
+
+double ShapedText::natural_width() const {
+  double w = 0;
+  for (const auto& l : lines_) w = std::max(w, l.width);
+  return w;
+}
+
+PangoLayoutLine* ShapedText::line(int i) const {
+  return pango_layout_get_line_readonly(layout_.get(), i);
+}
+
+std::string ShapedText::line_text(int i) const {
+  std::string s = text_.substr(lines_[i].start_index, lines_[i].length);
+  // A line break inside a paragraph (U+2028) is not part of the line's text.
+  for (size_t p; (p = s.find("\xE2\x80\xA8")) != std::string::npos;) s.erase(p, 3);
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::vector<LinkBox> ShapedText::links(int first, int last) const {
+  std::vector<LinkBox> out;
+  for (const auto& run : runs_) {
+    if (run.link.empty()) continue;
+    for (int i = first; i < last; ++i) {
+      const Line& l = lines_[i];
+      int start = std::max<int>(run.start, l.start_index);
+      int end = std::min<int>(run.end, l.start_index + l.length);
+      if (start >= end) continue;
+      int x0 = 0, x1 = 0;
+      pango_layout_line_index_to_x(line(i), start, FALSE, &x0);
+      pango_layout_line_index_to_x(line(i), end, FALSE, &x1);
+      double left = l.x + std::min(x0, x1) / double(PANGO_SCALE);
+      double right = l.x + std::max(x0, x1) / double(PANGO_SCALE);
+      out.push_back({Rect{left, l.top - lines_[first].top, right - left, l.height}, run.link});
+    }
+  }
+  return out;
+}
+
+std::vector<char32_t> ShapedText::missing_characters() const {
+  std::vector<char32_t> missing;
+  if (pango_layout_get_unknown_glyphs_count(layout_.get()) == 0) return missing;
+  for (int i = 0; i < line_count(); ++i) {
+    for (GSList* r = line(i)->runs; r; r = r->next) {
+      auto* run = static_cast<PangoGlyphItem*>(r->data);
+      for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+        PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+        if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG)) continue;
+        char32_t c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        // Line and paragraph separators are control characters, not missing glyphs.
+        if (c < 0x20 || c == 0x2028 || c == 0x2029) continue;
+        if (std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
+      }
+    }
+  }
+  return missing;
+}
+
+double measure_width(std::string_view text, const TextStyle& style) {
+  return ShapedText(plain_paragraph(text), style, -1).natural_width();
+}
+
+}  // namespace folio::text
