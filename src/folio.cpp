@@ -49,6 +49,7 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
                            Diagnostics& diags) {
   text::register_font_dirs(options.font_dirs, diags);
   auto doc = load_document(layout_path, options.load, diags);
+  diags.sort_by_position();
   if (!doc) return std::nullopt;
   if (!bind_document(*doc, diags, options.load.limits)) return std::nullopt;
   Built built;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace folio {
 
 const std::string& Span::file_name() const {
@@ -24,6 +26,24 @@ void Diagnostics::warning(const Span& span, std::string message, std::vector<std
 
 void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
+}
+
+void Diagnostics::sort_by_position() {
+  // Files keep the order they were first reported in; within a file, by position.
+  std::vector<std::string> files;
+  auto rank = [&files](const Diagnostic& d) {
+    auto it = std::find(files.begin(), files.end(), d.span.file_name());
+    return static_cast<size_t>(it - files.begin());
+  };
+  for (const auto& d : items_)
+    if (std::find(files.begin(), files.end(), d.span.file_name()) == files.end())
+      files.push_back(d.span.file_name());
+  std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    size_t ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra < rb;
+    if (a.span.line != b.span.line) return a.span.line < b.span.line;
+    return a.span.column < b.span.column;
+  });
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

@@ -28,6 +28,8 @@ class Diagnostics {
   int error_count() const { return error_count_; }
   const std::vector<Diagnostic>& all() const { return items_; }
   bool empty() const { return items_.empty(); }
+  // Orders diagnostics by file, line and column, so they read like the file.
+  void sort_by_position();
 
  private:
   std::vector<Diagnostic> items_;

@@ -2,12 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace folio {
 
 std::string format_number(double value, int decimals) {
   if (!std::isfinite(value)) return "-";
+  // Round half away from zero on the decimal value people wrote: 0.85 -> "0.9",
+  // although 0.85 is stored as 0.8499999...
+  double scale = std::pow(10.0, decimals);
+  double scaled = value * scale;
+  double nudged = scaled + std::copysign(1e-9 * std::max(1.0, std::fabs(scaled)), scaled);
+  value = std::round(nudged) / scale;
   std::string digits = fmt::format("{:.{}f}", std::fabs(value), decimals);
   if (digits.find_first_not_of("0.") == std::string::npos) value = 0;  // no "-0"
   size_t point = digits.find('.');

@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include "support.hpp"
+
+using namespace folio;
+
+namespace {
+
+// Offsets of each needle in the text, which must rise: the text reads in this order.
+void check_in_order(const std::string& text, const std::vector<std::string>& needles) {
+  size_t at = 0;
+  for (const auto& needle : needles) {
+    size_t found = text.find(needle, at);
+    INFO("looking for \"" << needle << "\" after offset " << at);
+    REQUIRE(found != std::string::npos);
+    at = found + needle.size();
+  }
+}
+
+std::string squash(std::string s) {
+  // pdftotext-style output breaks lines; compare with single spaces.
+  std::string out;
+  for (char c : s) {
+    char d = (c == '\n' || c == '\r') ? ' ' : c;
+    if (d == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += d;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the 2008/09 annual review renders to a two-page PDF with its figures in order") {
+  std::string dir = test::temp_dir();
+  std::string pdf = dir + "/review.pdf";
+  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml -o " + pdf);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  auto pages = test::pdf_page_texts(pdf);
+  REQUIRE(pages.size() == 2);
+  std::string one = squash(pages[0]);
+  check_in_order(one, {"Behind every statistic, a young victim", "139", "children safeguarded",
+                       "334", "5,686", "reports received", "Three years of results", "346", "714",
+                       "166", "Child protection is everybody's business", "Jim Gamble",
+                       "Page 1 of 2"});
+  std::string two = squash(pages[1]);
+  check_in_order(two, {"CEOP Annual Review 2008/09", "What the reports tell us", "four a day",
+                       "73%", "4,000,000", "This is not about technology", "Page 2 of 2"});
+
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf));
+  REQUIRE(doc);
+  auto title = doc->info_key("Title").to_utf8();
+  CHECK(std::string(title.begin(), title.end()) == "CEOP Annual Review 2008/09");
+  auto fonts = doc->fonts();
+  REQUIRE_FALSE(fonts.empty());
+  for (const auto& font : fonts) {
+    INFO(font.name());
+    CHECK(font.is_embedded());
+    CHECK(font.is_subset());
+  }
+}
+
+TEST_CASE("the 2012/13 data renders with the same layout, falling back where figures are missing") {
+  std::string dir = test::temp_dir();
+  std::string pdf = dir + "/review.pdf";
+  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2012-13.toml -o " + pdf);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  auto pages = test::pdf_page_texts(pdf);
+  REQUIRE(pages.size() == 2);
+  std::string all = squash(pages[0] + " " + pages[1]);
+  check_in_order(all, {"790", "18,887", "Seven years of protection", "2,255", "Peter Davies", "Page 1 of 2",
+                       "Page 2 of 2"});
+  CHECK(all.find("{{") == std::string::npos);
+}
+
+TEST_CASE("headings of levels 1 and 2 become bookmarks") {
+  std::string dir = test::temp_dir();
+  std::string pdf = dir + "/review.pdf";
+  REQUIRE(test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml -o " + pdf).exit_code == 0);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf));
+  REQUIRE(doc);
+  std::string raw = test::read_file(pdf);
+  CHECK(raw.find("/Outlines") != std::string::npos);
+  CHECK(raw.find("/Title (Three years of results)") != std::string::npos);
+  CHECK(raw.find("/Title (What the reports tell us)") != std::string::npos);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "folio.hpp"
+
+namespace folio::test {
+
+std::string source_path(const std::string& relative);  // a path inside the repository
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+bool file_exists(const std::string& path);
+
+// A fresh empty folder under the system's temporary folder.
+std::string temp_dir();
+
+struct CommandResult {
+  int exit_code = 0;
+  std::string output;  // stdout and stderr together
+};
+// Runs the folio binary with `arguments` (already shell-quoted) from the repository root.
+CommandResult run_folio(const std::string& arguments);
+
+// Loads, binds and lays out a layout given as text (written to a temp file), with optional data text.
+std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
+                                const std::string& data = "");
+
+// The text poppler extracts from each page of a PDF.
+std::vector<std::string> pdf_page_texts(const std::string& path);
+
+}  // namespace folio::test

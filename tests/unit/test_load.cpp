@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "support.hpp"
+
+using namespace folio;
+
+namespace {
+
+std::vector<std::string> messages(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d.all()) out.push_back(fmt::format("{}:{}: {}", x.span.line, x.span.column, x.message));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every error in a file is reported, not just the first") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([document]
+size = "A4"
+colums = 2
+margins = -3
+
+[[block]]
+type = "paragraf"
+text = "x"
+
+[[block]]
+type = "heading"
+level = "one"
+text = "x"
+)",
+                                diags);
+  CHECK_FALSE(built);
+  auto m = messages(diags);
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == "3:1: unknown key `colums`; did you mean `columns`?");
+  CHECK(m[1] == "4:11: `margins` must not be negative");
+  CHECK(m[2] == "7:8: unknown block type \"paragraf\"; did you mean \"paragraph\"?");
+  CHECK(m[3] == "12:9: `level` must be an integer, not a string");
+}
+
+TEST_CASE("data files merge over [data] and feed templates") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([data]
+org = { name = "Layout name", short = "L" }
+
+[document]
+title = "{{ org.short }} review"
+
+[[block]]
+type = "paragraph"
+text = "{{ org.name }} had {{ stats.children | number }} children."
+)",
+                                diags, "[org]\nshort = \"CEOP\"\n[stats]\nchildren = 2255\n");
+  REQUIRE(built);
+  CHECK(built->document.metadata.title.text == "CEOP review");
+  const auto& p = std::get<Paragraph>(built->document.blocks[0].content);
+  CHECK(p.text.text == "Layout name had 2\\,255 children.");
+}
+
+TEST_CASE("a missing data path names the path at its position") {
+  Diagnostics diags;
+  auto built = test::build_text("[[block]]\ntype = \"paragraph\"\ntext = \"Total {{ stats.total }}\"\n", diags);
+  CHECK_FALSE(built);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].span.line == 3);
+  CHECK(diags.all()[0].span.column == 15);
+  CHECK(diags.all()[0].message == "data path `stats.total` does not exist");
+}
+
+TEST_CASE("landscape swaps the page's sides; margins are checked against the page") {
+  Diagnostics diags;
+  auto built = test::build_text("[document]\nsize = \"A5\"\norientation = \"landscape\"\n", diags);
+  REQUIRE(built);
+  CHECK(built->document.page.size.width == Approx(595.28).epsilon(1e-3));
+  CHECK(built->pages.size() == 1);
+
+  Diagnostics small;
+  CHECK_FALSE(test::build_text("[document]\nsize = \"A6\"\nmargins = \"60mm\"\n", small));
+  REQUIRE_FALSE(small.all().empty());
+  CHECK_THAT(small.all()[0].message, Catch::Contains("the margins leave"));
+}
