@@ -15,6 +15,8 @@ if [ "${FOLIO_SKIP_SANITIZE:-0}" != "1" ]; then
   cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_SANITIZE=ON \
     -DFOLIO_TESTS=ON >/dev/null
   cmake --build build-sanitize -j "$jobs"
-  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --output-on-failure -j "$jobs")
+  export ASAN_OPTIONS=detect_leaks=1
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  (cd build-sanitize && ctest --output-on-failure -j "$jobs")
 fi
