@@ -87,3 +87,18 @@ TEST_CASE("headings of levels 1 and 2 become bookmarks") {
   CHECK(raw.find("/Title (Three years of results)") != std::string::npos);
   CHECK(raw.find("/Title (What the reports tell us)") != std::string::npos);
 }
+
+TEST_CASE("Markdown links become real PDF links") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/links.toml",
+                   "[[block]]\ntype = \"paragraph\"\ntext = \"See [the Thinkuknow site](https://www.thinkuknow.co.uk/) for advice.\"\n");
+  auto r = test::run_folio("render " + dir + "/links.toml -o " + dir + "/links.pdf");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::string raw = test::read_file(dir + "/links.pdf");
+  CHECK(raw.find("/URI (https://www.thinkuknow.co.uk/)") != std::string::npos);
+  CHECK(raw.find("/Subtype /Link") != std::string::npos);
+  auto pages = test::pdf_page_texts(dir + "/links.pdf");
+  REQUIRE(pages.size() == 1);
+  CHECK_THAT(pages[0], Catch::Contains("See the Thinkuknow site for advice."));
+}

@@ -82,3 +82,16 @@ TEST_CASE("landscape swaps the page's sides; margins are checked against the pag
   REQUIRE_FALSE(small.all().empty());
   CHECK_THAT(small.all()[0].message, Catch::Contains("the margins leave"));
 }
+
+TEST_CASE("a character no font can draw is a warning naming it and where it came from") {
+  Diagnostics diags;
+  auto built = test::build_text(
+      "[[block]]\ntype = \"paragraph\"\ntext = \"Private \\uE000 use\"\n", diags);
+  REQUIRE(built);
+  REQUIRE(diags.all().size() == 1);
+  const auto& d = diags.all()[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.span.line == 3);
+  CHECK_THAT(d.message, Catch::Contains("U+E000"));
+  CHECK_THAT(d.message, Catch::Contains("Open Sans"));
+}
