@@ -29,6 +29,11 @@ struct LoadOptions {
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags);
 
+// The same for layout text already in memory (checked as UTF-8 by the caller);
+// `layout_path` names it in diagnostics and anchors its relative paths.
+std::optional<Document> load_document_text(const std::string& text, const std::string& layout_path,
+                                           const LoadOptions& options, Diagnostics& diags);
+
 // Expands every {{ template }} from the document's data and fills each chart's
 // and table's dataset. Header and footer keep {{ page }}, {{ pages }} and
 // {{ section }} for layout. Returns false when an error was reported.

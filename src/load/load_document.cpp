@@ -213,11 +213,16 @@ const toml::table* table_at(const toml::table& root, std::string_view key, Diagn
 
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags) {
-  int errors_before = diags.error_count();
   auto text = read_text_file(layout_path, options.limits.max_file_bytes,
                              Span{std::make_shared<const std::string>(layout_path), 0, 0}, diags);
   if (!text) return std::nullopt;
-  auto root = parse_toml(*text, layout_path, diags);
+  return load_document_text(*text, layout_path, options, diags);
+}
+
+std::optional<Document> load_document_text(const std::string& text, const std::string& layout_path,
+                                           const LoadOptions& options, Diagnostics& diags) {
+  int errors_before = diags.error_count();
+  auto root = parse_toml(text, layout_path, diags);
   if (!root) return std::nullopt;
 
   Document doc;

@@ -12,26 +12,44 @@
 
 namespace folio {
 
+struct Member;
+
 // A data value from a TOML data file or a layout's [data] table, with where it was written.
 struct Value {
   using Array = std::vector<Value>;
-  using Table = std::vector<std::pair<std::string, Value>>;  // keeps the file's order
+  using Table = std::vector<Member>;  // keeps the file's order
 
   std::variant<std::monostate, bool, int64_t, double, std::string, Array, Table> content;
   Span span;
 
-  bool is_table() const { return std::holds_alternative<Table>(content); }
-  bool is_array() const { return std::holds_alternative<Array>(content); }
-  bool is_number() const {
-    return std::holds_alternative<int64_t>(content) || std::holds_alternative<double>(content);
-  }
+  // Defined after the class: Value must be complete before its variant is used.
+  bool is_table() const;
+  bool is_array() const;
+  bool is_number() const;
   double as_number() const;
-  const Table* table() const { return std::get_if<Table>(&content); }
-  const Array* array() const { return std::get_if<Array>(&content); }
-  const std::string* string() const { return std::get_if<std::string>(&content); }
+  const Table* table() const;
+  const Array* array() const;
+  const std::string* string() const;
   const Value* member(std::string_view key) const;
   Value* member(std::string_view key);
 };
+
+// A key of a table and its value (a named struct, not std::pair: Value is
+// incomplete where the table type is declared).
+struct Member {
+  std::string first;
+  Value second;
+  Member(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+};
+
+inline bool Value::is_table() const { return std::holds_alternative<Table>(content); }
+inline bool Value::is_array() const { return std::holds_alternative<Array>(content); }
+inline bool Value::is_number() const {
+  return std::holds_alternative<int64_t>(content) || std::holds_alternative<double>(content);
+}
+inline const Value::Table* Value::table() const { return std::get_if<Table>(&content); }
+inline const Value::Array* Value::array() const { return std::get_if<Array>(&content); }
+inline const std::string* Value::string() const { return std::get_if<std::string>(&content); }
 
 // Follows "results.series[0].values[2]" from `root`; nullptr when any step is missing.
 const Value* find_path(const Value& root, std::string_view path);
