@@ -1,8 +1,44 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "layout/chart/internal.hpp"
 
 namespace folio::layout {
+namespace {
+
+// What the chart says in words: its `alt`, else (when the figures are not
+// printed as value labels) the numbers themselves, series by series.
+std::string description(const Chart& c) {
+  if (!c.alt.empty()) return c.alt.text;
+  if (c.value_labels && c.kind != ChartKind::donut) return "";
+  if (c.kind == ChartKind::donut) return "";  // the labels beside the ring carry every number
+  const Dataset& d = c.source.dataset;
+  std::string out = c.title.text;
+  for (const auto& series : d.series) {
+    out += fmt::format("{}{}:", out.empty() ? "" : ". ", series.name);
+    for (size_t i = 0; i < series.values.size() && i < d.categories.size(); ++i)
+      out += fmt::format("{} {} {}", i ? "," : "", d.categories[i], c.format.apply(series.values[i]));
+  }
+  return out;
+}
+
+// The description as a text layer that is not seen (the page's colour, almost
+// transparent) but is read by text extraction and screen readers: cairo 1.16
+// cannot attach /Alt to a tagged figure.
+void add_description(Frame& f, const Chart& c, double width, const Context& ctx) {
+  std::string text = description(c);
+  if (text.empty()) return;
+  text::TextStyle style = ctx.body();
+  style.size = 4;
+  style.line_height = 1;
+  style.color = ctx.theme().background;
+  style.color.a = 0.01;
+  auto shaped = ctx.shape(text::plain_paragraph(text), style, width, c.alt.span);
+  f.add(TextItem{shaped, 0, shaped->line_count(), Point{0, 0}, style.color});
+}
+
+}  // namespace
 
 // The figure: title, legend (top, right or bottom), the chart, caption, in a
 // frame of the chart's `height` and `width`.
@@ -73,6 +109,7 @@ Frame chart_frame(const Chart& c, double width, const Context& ctx) {
     add_text(f, caption, Point{0, y + gap});
     y += gap + caption->height();
   }
+  add_description(f, c, w, ctx);
   f.size = {w, std::max(h, y)};
   return f;
 }
