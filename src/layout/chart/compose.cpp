@@ -18,7 +18,8 @@ std::string description(const Chart& c) {
   for (const auto& series : d.series) {
     out += fmt::format("{}{}:", out.empty() ? "" : ". ", series.name);
     for (size_t i = 0; i < series.values.size() && i < d.categories.size(); ++i)
-      out += fmt::format("{} {} {}", i ? "," : "", d.categories[i], c.format.apply(series.values[i]));
+      out +=
+          fmt::format("{} {} {}", i ? "," : "", d.categories[i], c.format.apply(series.values[i]));
   }
   return out;
 }
