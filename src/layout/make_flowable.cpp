@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "layout/blocks.hpp"
+#include "layout/chart/chart.hpp"
 #include "layout/flow.hpp"
 
 namespace folio::layout {
@@ -59,8 +60,7 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
         } else if constexpr (std::is_same_v<T, PageBreak>) {
           return fixed_flowable(Frame{});
         } else if constexpr (std::is_same_v<T, Chart>) {
-          ctx.diags.warning(block.span, "charts are not drawn yet; a placeholder is shown");
-          return fixed_flowable(placeholder_frame("chart", width, c.height.resolve(width), ctx));
+          return fixed_flowable(chart_frame(c, width, ctx));
         } else if constexpr (std::is_same_v<T, TableBlock>) {
           ctx.diags.warning(block.span, "tables are not drawn yet; a placeholder is shown");
           return fixed_flowable(placeholder_frame("table", width, 60, ctx));

@@ -9,7 +9,9 @@
 namespace folio {
 namespace {
 
-void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set_color(cairo_t* cr, const Color& c) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
 
 void rounded_rect(cairo_t* cr, const Rect& r, double radius) {
   if (radius <= 0) {
@@ -25,8 +27,8 @@ void rounded_rect(cairo_t* cr, const Rect& r, double radius) {
   cairo_close_path(cr);
 }
 
-void fill_and_stroke(cairo_t* cr, const std::optional<Color>& fill, const std::optional<Color>& stroke,
-                     double width) {
+void fill_and_stroke(cairo_t* cr, const std::optional<Color>& fill,
+                     const std::optional<Color>& stroke, double width) {
   if (fill) {
     set_color(cr, *fill);
     if (stroke) {
@@ -88,11 +90,16 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
             cairo_stroke(cr);
             cairo_set_dash(cr, nullptr, 0, 0);
           } else if constexpr (std::is_same_v<T, PathItem>) {
+            cairo_new_path(cr);  // text drawing leaves a current point; an arc would join it
             for (const auto& op : it.ops) {
               double x = origin.x + op.p.x, y = origin.y + op.p.y;
               switch (op.kind) {
-                case PathItem::Op::Kind::move: cairo_move_to(cr, x, y); break;
-                case PathItem::Op::Kind::line: cairo_line_to(cr, x, y); break;
+                case PathItem::Op::Kind::move:
+                  cairo_move_to(cr, x, y);
+                  break;
+                case PathItem::Op::Kind::line:
+                  cairo_line_to(cr, x, y);
+                  break;
                 case PathItem::Op::Kind::arc:
                   if (op.angle_to >= op.angle_from) {
                     cairo_arc(cr, x, y, op.radius, op.angle_from, op.angle_to);
@@ -100,7 +107,9 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
                     cairo_arc_negative(cr, x, y, op.radius, op.angle_from, op.angle_to);
                   }
                   break;
-                case PathItem::Op::Kind::close: cairo_close_path(cr); break;
+                case PathItem::Op::Kind::close:
+                  cairo_close_path(cr);
+                  break;
               }
             }
             fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
@@ -124,7 +133,8 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               hooks.anchor(moved);
             }
           } else if constexpr (std::is_same_v<T, GroupItem>) {
-            paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y}, hooks);
+            paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y},
+                        hooks);
           }
         },
         item);
