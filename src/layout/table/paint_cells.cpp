@@ -5,9 +5,12 @@
 
 namespace folio::layout::table {
 
+// Slice edges come back from break tokens rounded to a thousandth of a point,
+// far less than any line is tall.
+constexpr double eps = 0.01;
+
 Frame paint_row(const ShapedRow& row, const std::vector<double>& widths, const Style& style,
                 bool zebra, double from, double to) {
-  constexpr double eps = 1e-6;
   double width = 0;
   for (double w : widths) width += w;
   Frame f;
@@ -45,7 +48,6 @@ Frame paint_row(const ShapedRow& row, const std::vector<double>& widths, const S
 }
 
 double split_point(const ShapedRow& row, double pad_y, double from, double height) {
-  constexpr double eps = 1e-6;
   constexpr double none = std::numeric_limits<double>::infinity();
   double limit = from + height;
   double cut = none;

@@ -142,9 +142,10 @@ class TableFlowable : public Flowable {
     // Words are measured only when the table must wrap, so a table that fits
     // shapes each cell once.
     std::vector<size_t> widest_cell(n, 0);
-    if (wanted > width + 1e-6) {
-      std::unordered_map<std::string, double> cache;
-      for (size_t c = 0; c < n; ++c) {
+    std::unordered_map<std::string, double> cache;
+    for (size_t c = 0; c < n; ++c) {
+      bool squeezed = needs[c].fixed && *needs[c].fixed + 1e-6 < needs[c].natural;
+      if (wanted > width + 1e-6 || squeezed) {
         needs[c].min = 0;
         for (size_t r = 0; r < measured.size(); ++r) {
           double w = widest_word(measured[r][c], cache) + 2 * style_.pad_x;
