@@ -269,3 +269,21 @@ rows = [["Supercalifragilisticexpialidocious", 1]]
   CHECK(narrow.all()[0].span.line == 5);
   CHECK(narrow.all()[0].span.column == 11);  // inside the quotes
 }
+
+TEST_CASE("names from a dataset print as themselves, not as Markdown") {
+  Diagnostics diags;
+  auto built = test::build_text(R"~(
+[data.d]
+categories = ["*x*"]
+series = [{ name = "a **b**", values = [1] }]
+
+[[block]]
+type = "table"
+data = "d"
+)~",
+                                diags);
+  REQUIRE(built);
+  auto lines = lines_of(*built);
+  find(lines, "*x*");
+  find(lines, "a **b**");
+}

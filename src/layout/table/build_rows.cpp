@@ -13,11 +13,15 @@ struct RawCell {
   std::optional<double> number;
   std::string text;
   Span span;
+  bool plain = false;  // text from data: printed as itself, never read as Markdown
 };
 using RawRow = std::vector<RawCell>;
 
 RawCell text_cell(std::string text, Span span) {
   return RawCell{std::nullopt, std::move(text), span};
+}
+RawCell data_cell(std::string text, Span span) {
+  return RawCell{std::nullopt, std::move(text), span, true};
 }
 RawCell number_cell(double v, Span span) {
   return RawCell{v, {}, span};
@@ -26,9 +30,9 @@ RawCell number_cell(double v, Span span) {
 // Header and body from a dataset: one row per series, one column per category.
 void from_dataset(const Dataset& ds, std::optional<RawRow>& header, std::vector<RawRow>& body) {
   header = RawRow{text_cell("", ds.span)};
-  for (const auto& c : ds.categories) header->push_back(text_cell(c, ds.span));
+  for (const auto& c : ds.categories) header->push_back(data_cell(c, ds.span));
   for (const auto& s : ds.series) {
-    RawRow row{text_cell(s.name, s.span)};
+    RawRow row{data_cell(s.name, s.span)};
     for (double v : s.values) row.push_back(number_cell(v, s.span));
     body.push_back(std::move(row));
   }
@@ -166,7 +170,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
     for (size_t c = 0; c < width; ++c) {
       const RawCell& raw = body[r][c];
       cells[r].push_back(raw.number ? Cell{formats[c].apply(*raw.number), true, raw.span}
-                                    : Cell{raw.text, false, raw.span});
+                                    : Cell{raw.text, raw.plain, raw.span});
     }
 
   // The total column's format: the summed columns' own, when they share one.
@@ -203,7 +207,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
 
   if (header) {
     Row h{RowKind::header, {}};
-    for (auto& c : *header) h.cells.push_back(Cell{c.text, false, c.span});
+    for (auto& c : *header) h.cells.push_back(Cell{c.text, c.plain, c.span});
     grid.rows.push_back(std::move(h));
   }
   for (auto& r : cells) grid.rows.push_back(Row{RowKind::body, std::move(r)});

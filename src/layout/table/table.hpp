@@ -22,7 +22,7 @@ enum class RowKind { header, body, total };
 
 struct Cell {
   std::string text;    // CommonMark inline; a number already formatted
-  bool plain = false;  // a formatted number: printed as itself, never read as Markdown
+  bool plain = false;  // a number or text from data: printed as itself, never as Markdown
   Span span;
 };
 
