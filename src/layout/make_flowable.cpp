@@ -3,6 +3,7 @@
 #include "layout/blocks.hpp"
 #include "layout/chart/chart.hpp"
 #include "layout/flow.hpp"
+#include "layout/table/table_flowable.hpp"
 
 namespace folio::layout {
 namespace {
@@ -28,6 +29,8 @@ Defaults defaults_for(const BlockContent& content, const Theme& theme) {
     return {0, 0, false, true};
   if (std::holds_alternative<Box>(content) || std::holds_alternative<ColumnsBlock>(content))
     return {s * 1.2, s * 1.2, false, false};
+  // A table breaks between its rows; each row is kept whole by the table itself.
+  if (std::holds_alternative<TableBlock>(content)) return {s * 1.2, s * 1.4, false, false};
   return {s * 1.2, s * 1.4, false, true};  // stats, charts, tables, images
 }
 
@@ -62,8 +65,7 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
         } else if constexpr (std::is_same_v<T, Chart>) {
           return fixed_flowable(chart_frame(c, width, ctx));
         } else if constexpr (std::is_same_v<T, TableBlock>) {
-          ctx.diags.warning(block.span, "tables are not drawn yet; a placeholder is shown");
-          return fixed_flowable(placeholder_frame("table", width, 60, ctx));
+          return table_flowable(c, block.span, width, ctx, keep_together);
         } else {
           ctx.diags.warning(block.span, "images are not drawn yet; a placeholder is shown");
           return fixed_flowable(placeholder_frame("image", width, 60, ctx));

@@ -67,6 +67,19 @@ class Binder {
   }
 
   void source(DataSource& src) {
+    resolve(src);
+    auto& series = src.dataset.series;
+    if (src.exclude_series.empty() || series.empty()) return;
+    std::erase_if(series, [&](const Series& s) {
+      for (const auto& name : src.exclude_series)
+        if (name.text == s.name) return true;
+      return false;
+    });
+    if (series.empty())
+      diags_.error(src.exclude_series.front().span, "`exclude_series` leaves no series to show");
+  }
+
+  void resolve(DataSource& src) {
     if (src.name.empty()) return;
     const std::string& name = src.name.text;
     if (name.ends_with(".csv")) {

@@ -7,6 +7,19 @@ namespace folio {
 
 // Inline `categories` + `series`, checked by the same code as a named dataset.
 void load_inline_dataset(TableReader& r, DataSource& source, std::string_view block) {
+  if (auto* exclude = r.get("exclude_series")) {
+    auto* names = exclude->as_array();
+    if (!names) r.wrong_type("exclude_series", *exclude, "a list of series names");
+    for (size_t i = 0; names && i < names->size(); ++i) {
+      const toml::node& item = *names->get(i);
+      if (auto name = item.value_exact<std::string>()) {
+        source.exclude_series.push_back(text_of(item, *name));
+      } else {
+        r.diags().error(span_of(item), fmt::format("`exclude_series` must hold series names, not {}",
+                                                   describe_type(item)));
+      }
+    }
+  }
   auto* categories = r.get("categories");
   auto* series = r.get("series");
   auto* data = r.get("data");

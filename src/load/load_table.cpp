@@ -23,7 +23,8 @@ TableColumn load_column(const toml::node& node, Diagnostics& diags) {
   }
   TableReader r(*t, diags);
   col.title = r.text("title");
-  col.align = r.choice<Align>("align", {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}});
+  col.align = r.choice<Align>(
+      "align", {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}});
   if (auto f = r.string("format")) {
     col.format = parse_number_format(*f);
     if (!col.format)
@@ -32,7 +33,8 @@ TableColumn load_column(const toml::node& node, Diagnostics& diags) {
                                                 *f));
   }
   if (auto* w = r.get("width")) {
-    if (w->value_exact<std::string>() != std::optional<std::string>("auto")) col.width = length_of(*w, true, diags, "width");
+    if (w->value_exact<std::string>() != std::optional<std::string>("auto"))
+      col.width = length_of(*w, true, diags, "width");
   }
   r.finish();
   return col;
@@ -59,8 +61,8 @@ TableBlock load_table(TableReader& r) {
       for (const auto& row : *arr) {
         auto* cells = row.as_array();
         if (!cells) {
-          r.diags().error(span_of(row), fmt::format("a row must be a list of cells, not {}",
-                                                    describe_type(row)));
+          r.diags().error(span_of(row),
+                          fmt::format("a row must be a list of cells, not {}", describe_type(row)));
           continue;
         }
         std::vector<TableCell> out;
@@ -78,6 +80,12 @@ TableBlock load_table(TableReader& r) {
           }
           out.push_back(std::move(c));
         }
+        // With columns given, every row must fill them: a short or long row is
+        // most likely a missing or extra comma.
+        if (!t.columns.empty() && out.size() != t.columns.size())
+          r.diags().error(span_of(row), fmt::format("this row has {} cells but there are {} "
+                                                    "columns",
+                                                    out.size(), t.columns.size()));
         t.rows.push_back(std::move(out));
       }
     }

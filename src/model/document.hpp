@@ -68,6 +68,10 @@ struct Stats {
 struct DataSource {
   TextValue name;   // `data = "results"` or `data = "file.csv"`; empty when inline
   Dataset dataset;  // inline, or filled in by binding
+  // `exclude_series`: series of a shared dataset this block leaves out (say,
+  // one on another scale); a name the dataset lacks is no error, so one layout
+  // serves data files with different series.
+  std::vector<TextValue> exclude_series;
 };
 
 enum class ChartKind { bar, line, donut };

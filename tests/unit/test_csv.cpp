@@ -40,3 +40,56 @@ TEST_CASE("a CSV dataset reads categories and series") {
   CHECK(diags.all().back().message == "series \"X\": \"12q\" is not a number");
   CHECK(diags.all().back().span.line == 2);
 }
+
+TEST_CASE("CSV: lone CR endings, spaces around quotes, blank rows, a trailing empty field") {
+  Diagnostics diags;
+  auto rows = parse_csv("a,b\r1, \"x, y\" \r,,\r\n\n2,\r", "t.csv", diags);
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 3);  // ",," and the empty line are no rows
+  CHECK((*rows)[1][1].text == "x, y");
+  REQUIRE((*rows)[2].size() == 2);
+  CHECK((*rows)[2][1].text.empty());
+  CHECK((*rows)[2][0].span.line == 5);
+  CHECK(diags.empty());
+}
+
+TEST_CASE("CSV columns count characters, not bytes") {
+  Diagnostics diags;
+  auto rows = parse_csv("Zürich,Größe,x\n", "t.csv", diags);
+  REQUIRE(rows);
+  CHECK((*rows)[0][1].span.column == 8);
+  CHECK((*rows)[0][2].span.column == 14);
+}
+
+TEST_CASE("CSV errors: a stray quote, text after a closing quote") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_csv("a,b\nsay \"hi\",1\n", "t.csv", diags));
+  CHECK(diags.all().back().message == "a quote in the middle of an unquoted field");
+  CHECK(diags.all().back().span.line == 2);
+  CHECK(diags.all().back().span.column == 5);
+  CHECK_FALSE(parse_csv("\"a\"b,c\n", "t.csv", diags));
+  CHECK(diags.all().back().message == "unexpected text after a closing quote");
+  CHECK(diags.all().back().span.column == 4);
+}
+
+TEST_CASE("a CSV dataset reports ragged rows, empty values and names where they are") {
+  Diagnostics diags;
+  auto ragged = parse_csv(",a,b\nX,1,2,3\nY,1\n", "t.csv", diags);
+  REQUIRE(ragged);
+  CHECK_FALSE(csv_dataset(*ragged, "t.csv", diags));
+  REQUIRE(diags.all().size() == 2);
+  CHECK(diags.all()[0].message == "this row has 4 fields but the header row has 3");
+  CHECK(diags.all()[0].span.column == 7);  // the field too many
+  CHECK(diags.all()[1].span.line == 3);
+
+  Diagnostics empty;
+  auto rows = parse_csv(",a,b\nX,+1, \n", "t.csv", empty);
+  CHECK_FALSE(csv_dataset(*rows, "t.csv", empty));
+  REQUIRE(empty.all().size() == 1);
+  CHECK(empty.all()[0].message == "series \"X\" has no value for \"b\"");
+
+  Diagnostics header;
+  auto only = parse_csv(",a\n", "t.csv", header);
+  CHECK_FALSE(csv_dataset(*only, "t.csv", header));
+  CHECK(header.all()[0].message.find("at least one row of values") != std::string::npos);
+}
