@@ -65,8 +65,7 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
           ctx.diags.warning(block.span, "tables are not drawn yet; a placeholder is shown");
           return fixed_flowable(placeholder_frame("table", width, 60, ctx));
         } else {
-          ctx.diags.warning(block.span, "images are not drawn yet; a placeholder is shown");
-          return fixed_flowable(placeholder_frame("image", width, 60, ctx));
+          return fixed_flowable(image_frame(c, width, ctx));
         }
       },
       block.content);
