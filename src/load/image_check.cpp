@@ -43,10 +43,11 @@ std::optional<CheckedImage> check_image(const TextValue& src, const std::string&
     if (!ec && inside(real, d)) allowed = true;
   }
   if (!allowed) {
-    diags.error(src.span,
-                fmt::format("the image `{}` is outside the layout's folder (it is `{}`)", src.text,
-                            real.string()),
-                {fmt::format("to allow it, pass --allow-path {}", real.parent_path().string())});
+    diags.error(
+        src.span,
+        fmt::format("the image `{}` is outside the layout's folder; folio refuses it", src.text),
+        {fmt::format("it is `{}`", real.string()),
+         fmt::format("to allow it, pass --allow-path {}", real.parent_path().string())});
     return std::nullopt;
   }
   if (!fs::is_regular_file(real, ec)) {
