@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libcli11-dev libfmt-dev libmd4c-dev
-  librsvg2-dev libjpeg-dev
+  librsvg2-dev libjpeg-dev libqpdf-dev
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core time
 )

@@ -51,7 +51,7 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
   auto doc = load_document(layout_path, options.load, diags);
   diags.sort_by_position();
   if (!doc) return std::nullopt;
-  if (!bind_document(*doc, diags, options.load.limits)) return std::nullopt;
+  if (!bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs)) return std::nullopt;
   Built built;
   built.pages = layout_document(*doc, diags, options.layout);
   built.document = std::move(*doc);

@@ -8,14 +8,24 @@
 namespace folio::cli {
 
 void add_document_options(CLI::App& app, DocumentArgs& args) {
-  app.add_option("layout", args.layout, "The layout file (.toml)")->required()->check(CLI::ExistingFile);
-  app.add_option("-d,--data", args.data, "A data file merged over the layout's [data]; repeat for more, later files win")
+  app.add_option("layout", args.layout, "The layout file (.toml)")
+      ->required()
       ->check(CLI::ExistingFile);
-  app.add_option("--set", args.sets, "Set a data value: --set stats.children=139; applied after the data files");
-  app.add_option("--font-path", args.font_paths, "A folder of fonts searched before the system's; repeatable")
+  app.add_option("-d,--data", args.data,
+                 "A data file merged over the layout's [data]; repeat for more, later files win")
+      ->check(CLI::ExistingFile);
+  app.add_option("--set", args.sets,
+                 "Set a data value: --set stats.children=139; applied after the data files");
+  app.add_option("--font-path", args.font_paths,
+                 "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
-  app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")->capture_default_str();
-  app.add_option("--max-blocks", args.max_blocks, "Refuse layouts with more blocks than this")->capture_default_str();
+  app.add_option("--allow-path", args.allowed_dirs,
+                 "A folder outside the layout's folder that images may come from; repeatable")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")
+      ->capture_default_str();
+  app.add_option("--max-blocks", args.max_blocks, "Refuse layouts with more blocks than this")
+      ->capture_default_str();
 }
 
 std::optional<BuildOptions> build_options(const DocumentArgs& args) {
@@ -24,6 +34,7 @@ std::optional<BuildOptions> build_options(const DocumentArgs& args) {
   options.load.limits.max_blocks = args.max_blocks;
   options.layout.max_pages = args.max_pages;
   options.font_dirs = args.font_paths;
+  options.load.allowed_dirs = args.allowed_dirs;
   for (const auto& s : args.sets) {
     size_t eq = s.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -36,7 +47,8 @@ std::optional<BuildOptions> build_options(const DocumentArgs& args) {
 }
 
 void add_check_command(CLI::App& app, DocumentArgs& args) {
-  auto* cmd = app.add_subcommand("check", "Validate a layout and its data, print diagnostics, write nothing");
+  auto* cmd = app.add_subcommand(
+      "check", "Validate a layout and its data, print diagnostics, write nothing");
   add_document_options(*cmd, args);
 }
 

@@ -42,6 +42,7 @@ std::unique_ptr<Flowable> box_flowable(const Box& box, double width, const Conte
 std::unique_ptr<Flowable> columns_flowable(const ColumnsBlock& cols, double width,
                                            const Context& ctx, int depth);
 Frame rule_frame(double width, const Context& ctx);
+Frame image_frame(const Image& img, double width, const Context& ctx);
 // Charts, tables and images until their layouts land: a labelled placeholder.
 Frame placeholder_frame(std::string_view what, double width, double height, const Context& ctx);
 

@@ -13,6 +13,14 @@ class BoxFlowable : public Flowable {
  public:
   BoxFlowable(const Box& box, double width, const Context& ctx, bool keep_together, int depth)
       : box_(box), width_(width), keep_together_(keep_together) {
+    // A full-bleed band knows where it sits only as a top-level block of a
+    // one-column body: its left edge is then the page's left margin.
+    const PageSetup& page = ctx.doc.page;
+    if (box.full_bleed && depth == 0 && page.columns <= 1) {
+      bleed_left_ = page.margins.left + page.bleed;
+      bleed_right_ = page.size.width - page.margins.left - width + page.bleed;
+      bleed_top_ = page.margins.top + page.bleed;
+    }
     double border = box.border ? 1 : 0;
     inset_ = box.padding + border;
     blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_), ctx, depth + 1);
@@ -34,7 +42,14 @@ class BoxFlowable : public Flowable {
     Placement p;
     double h = r.frame.size.height + 2 * inset_;
     p.frame.size = {width_, h};
-    p.frame.add(RectItem{Rect{0, 0, width_, h}, box_.background, box_.border, box_.border ? 1.0 : 0.0, 3});
+    if (bleed_left_ > 0) {
+      double top = at_top ? bleed_top_ : 0;
+      p.frame.add(RectItem{Rect{-bleed_left_, -top, width_ + bleed_left_ + bleed_right_, h + top},
+                           box_.background, std::nullopt, 0, 0});
+    } else {
+      p.frame.add(RectItem{Rect{0, 0, width_, h}, box_.background, box_.border,
+                           box_.border ? 1.0 : 0.0, 3});
+    }
     p.frame.place(std::move(r.frame), Point{inset_, inset_});
     p.rest = std::move(r.rest);
     return p;
@@ -45,6 +60,8 @@ class BoxFlowable : public Flowable {
   double width_;
   bool keep_together_;
   double inset_ = 0;
+  double bleed_left_ = 0, bleed_right_ = 0,
+         bleed_top_ = 0;  // full_bleed: how far out the band runs
   std::vector<FlowBlock> blocks_;
 };
 
@@ -65,7 +82,9 @@ class ColumnsFlowable : public Flowable {
       double lo = 0, hi = full.used;
       for (int i = 0; i < 14 && hi - lo > 0.5; ++i) {
         double mid = (lo + hi) / 2;
-        if (fill(from, mid, false).rest) {
+        // Later columns start at the top and so may overflow a short height: that is no fit.
+        Attempt trial = fill(from, mid, false);
+        if (trial.rest || trial.used > mid + 0.01) {
           lo = mid;
         } else {
           hi = mid;

@@ -67,8 +67,7 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
         } else if constexpr (std::is_same_v<T, TableBlock>) {
           return table_flowable(c, block.span, width, ctx, keep_together);
         } else {
-          ctx.diags.warning(block.span, "images are not drawn yet; a placeholder is shown");
-          return fixed_flowable(placeholder_frame("image", width, 60, ctx));
+          return fixed_flowable(image_frame(c, width, ctx));
         }
       },
       block.content);

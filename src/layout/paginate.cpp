@@ -1,10 +1,70 @@
 #include <fmt/format.h>
 
+#include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
 #include "layout/running.hpp"
 
 namespace folio {
+namespace {
+
+// The body columns of one page, filled from `token` with columns `height` tall.
+struct PageFill {
+  std::vector<Frame> columns;
+  std::optional<layout::BreakToken> rest;  // nullopt: the document ended on this page
+  bool section_end = false;                // the page ended at a page break (or the end)
+  double tallest = 0;
+};
+
+PageFill fill_page(const std::vector<layout::FlowBlock>& blocks, const layout::BreakToken& from,
+                   int columns, double column_width, double height) {
+  PageFill fill;
+  layout::BreakToken token = from;
+  for (int column = 0; column < columns; ++column) {
+    layout::FlowResult r = layout::flow(blocks, token, column_width, height, true);
+    fill.tallest = std::max(fill.tallest, r.frame.size.height);
+    fill.columns.push_back(std::move(r.frame));
+    if (!r.rest) {
+      fill.rest.reset();
+      fill.section_end = true;
+      return fill;
+    }
+    token = *r.rest;
+    fill.rest = token;
+    if (r.forced == BreakBefore::page) {
+      fill.section_end = true;
+      return fill;
+    }
+  }
+  return fill;
+}
+
+bool same_end(const PageFill& a, const PageFill& b) {
+  if (a.section_end != b.section_end || a.rest.has_value() != b.rest.has_value()) return false;
+  return !a.rest || layout::same_token(*a.rest, *b.rest);
+}
+
+// The last page of a section (before a page break, or of the document) set in
+// several columns: the lowest column height that still holds the same content,
+// so the columns end level instead of one full column beside an empty one.
+PageFill balance(const std::vector<layout::FlowBlock>& blocks, const layout::BreakToken& from,
+                 int columns, double column_width, PageFill full) {
+  double lo = 0, hi = full.tallest;
+  for (int i = 0; i < 16 && hi - lo > 0.5; ++i) {
+    double mid = (lo + hi) / 2;
+    PageFill trial = fill_page(blocks, from, columns, column_width, mid);
+    // Every column starts at the top and so may overflow a short height: that is no fit.
+    if (same_end(trial, full) && trial.tallest <= mid + 0.01) {
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  PageFill balanced = fill_page(blocks, from, columns, column_width, hi);
+  return same_end(balanced, full) ? balanced : full;
+}
+
+}  // namespace
 
 std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
                                   const LayoutOptions& options) {
@@ -33,16 +93,19 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
     page.bleed = setup.bleed;
     page.crop_marks = setup.crop_marks;
     page.frame.size = setup.size;
-    for (int column = 0; column < columns && !done; ++column) {
-      layout::FlowResult r = layout::flow(blocks, token, column_width, body_height, true);
-      double x = setup.margins.left + column * (column_width + setup.column_gap);
-      page.frame.place(std::move(r.frame), Point{x, setup.margins.top});
-      if (!r.rest) {
-        done = true;
-        break;
+    if (!done) {
+      PageFill fill = fill_page(blocks, token, columns, column_width, body_height);
+      if (columns > 1 && fill.section_end)
+        fill = balance(blocks, token, columns, column_width, std::move(fill));
+      for (size_t c = 0; c < fill.columns.size(); ++c) {
+        double x = setup.margins.left + c * (column_width + setup.column_gap);
+        page.frame.place(std::move(fill.columns[c]), Point{x, setup.margins.top});
       }
-      token = *r.rest;
-      if (r.forced == BreakBefore::page) break;
+      if (fill.rest) {
+        token = *fill.rest;
+      } else {
+        done = true;
+      }
     }
     pages.push_back(std::move(page));
   }

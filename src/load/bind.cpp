@@ -4,6 +4,7 @@
 #include "load/csv.hpp"
 #include "load/dataset.hpp"
 #include "load/file_text.hpp"
+#include "load/image_check.hpp"
 #include "load/internal.hpp"
 
 namespace folio {
@@ -25,8 +26,9 @@ Span offset_span(const Span& start, std::string_view text, size_t offset) {
 
 class Binder {
  public:
-  Binder(Document& doc, Diagnostics& diags, const Limits& limits)
-      : doc_(doc), diags_(diags), limits_(limits) {}
+  Binder(Document& doc, Diagnostics& diags, const Limits& limits,
+         const std::vector<std::string>& allowed_dirs)
+      : doc_(doc), diags_(diags), limits_(limits), allowed_dirs_(allowed_dirs) {}
 
   void run() {
     Metadata& m = doc_.metadata;
@@ -99,7 +101,8 @@ class Binder {
         for (const auto& [k, v] : *t)
           if (v.is_table()) names.push_back(k);
       std::string message = fmt::format("no dataset named `{}`", name);
-      if (auto guess = closest_match(name, names)) message += fmt::format("; did you mean `{}`?", *guess);
+      if (auto guess = closest_match(name, names))
+        message += fmt::format("; did you mean `{}`?", *guess);
       diags_.error(src.name.span, message,
                    {"a dataset is a table under [data] with `categories` and `series`"});
       return;
@@ -152,9 +155,12 @@ class Binder {
   }
   void content(Image& img) {
     plain(img.src);
-    img.resolved_path = join_path(doc_.base_dir, img.src.text);
     rich(img.alt);
     rich(img.caption);
+    if (auto checked = check_image(img.src, doc_.base_dir, allowed_dirs_, limits_, diags_)) {
+      img.resolved_path = checked->path;
+      img.natural = checked->natural;
+    }
   }
   void content(Box& box) {
     for (auto& b : box.blocks) block(b);
@@ -169,13 +175,15 @@ class Binder {
   Document& doc_;
   Diagnostics& diags_;
   const Limits& limits_;
+  const std::vector<std::string>& allowed_dirs_;
 };
 
 }  // namespace
 
-bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits) {
+bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits,
+                   const std::vector<std::string>& allowed_dirs) {
   int before = diags.error_count();
-  Binder(doc, diags, limits).run();
+  Binder(doc, diags, limits, allowed_dirs).run();
   return diags.error_count() == before;
 }
 

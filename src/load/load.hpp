@@ -22,6 +22,8 @@ struct LoadOptions {
   std::vector<std::string> data_files;                     // merged in order over [data]
   std::vector<std::pair<std::string, std::string>> sets;   // --set path=value, merged last
   Limits limits;
+  // Folders outside the layout's own folder tree that images may come from (--allow-path).
+  std::vector<std::string> allowed_dirs;
 };
 
 // Reads a layout and its data files into a Document; nullopt when an error
@@ -37,6 +39,9 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
 // Expands every {{ template }} from the document's data and fills each chart's
 // and table's dataset. Header and footer keep {{ page }}, {{ pages }} and
 // {{ section }} for layout. Returns false when an error was reported.
-bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits = {});
+// Images are checked here (they must exist, be PNG, JPEG or SVG, and lie in the
+// layout's folder tree or one of `allowed_dirs`) so errors point at `src`.
+bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits = {},
+                   const std::vector<std::string>& allowed_dirs = {});
 
 }  // namespace folio

@@ -7,8 +7,8 @@ namespace folio {
 namespace {
 
 const std::vector<std::string_view> kBlockTypes = {
-    "heading", "paragraph", "list", "quote", "stats",  "chart",     "table",
-    "image",   "box",       "columns", "rule", "spacer", "page_break"};
+    "heading", "paragraph", "list",    "quote", "stats",  "chart",     "table",
+    "image",   "box",       "columns", "rule",  "spacer", "page_break"};
 
 std::vector<TextValue> text_list(TableReader& r, std::string_view key) {
   std::vector<TextValue> out;
@@ -23,8 +23,8 @@ std::vector<TextValue> text_list(TableReader& r, std::string_view key) {
     if (auto s = item.value_exact<std::string>()) {
       out.push_back(text_of(item, *s));
     } else {
-      r.diags().error(span_of(item), fmt::format("`{}` must hold strings, not {}", key,
-                                                 describe_type(item)));
+      r.diags().error(span_of(item),
+                      fmt::format("`{}` must hold strings, not {}", key, describe_type(item)));
     }
   }
   return out;
@@ -63,20 +63,22 @@ Stats load_stats(TableReader& r) {
 
 Align load_align(TableReader& r, Align fallback, bool justify_allowed) {
   if (justify_allowed) {
-    return r.choice<Align>("align", {{"left", Align::left},
-                                     {"center", Align::center},
-                                     {"right", Align::right},
-                                     {"justify", Align::justify}})
+    return r
+        .choice<Align>("align", {{"left", Align::left},
+                                 {"center", Align::center},
+                                 {"right", Align::right},
+                                 {"justify", Align::justify}})
         .value_or(fallback);
   }
-  return r.choice<Align>("align", {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}})
+  return r
+      .choice<Align>("align",
+                     {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}})
       .value_or(fallback);
 }
 
 void require_text(TableReader& r, const TextValue& text, std::string_view key,
                   std::string_view type) {
-  if (!r.get(key))
-    r.diags().error(r.span(), fmt::format("a {} block needs `{}`", type, key));
+  if (!r.get(key)) r.diags().error(r.span(), fmt::format("a {} block needs `{}`", type, key));
   (void)text;
 }
 
@@ -164,7 +166,8 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     require_text(r, q.text, "text", t);
     q.by = r.text("by");
     q.role = r.text("role");
-    if (auto s = r.choice<QuoteStyle>("style", {{"pull", QuoteStyle::pull}, {"block", QuoteStyle::block}}))
+    if (auto s = r.choice<QuoteStyle>("style",
+                                      {{"pull", QuoteStyle::pull}, {"block", QuoteStyle::block}}))
       q.style = *s;
     block.content = std::move(q);
   } else if (t == "stats") {
@@ -181,6 +184,10 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     img.alt = r.text("alt");
     img.caption = r.text("caption");
     img.align = load_align(r, Align::center, false);
+    if (!r.get("alt"))
+      ctx.diags.warning(r.span(),
+                        "an image without `alt` text: readers who cannot see it get nothing",
+                        {"add alt = \"what the picture shows\""});
     block.content = std::move(img);
   } else if (t == "box" || t == "columns") {
     if (depth + 1 > ctx.limits.max_nesting) {
@@ -200,6 +207,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
       box.background = r.color("background");
       box.border = r.color("border");
       if (auto p = r.length("padding")) box.padding = p->value;
+      if (auto b = r.boolean("full_bleed")) box.full_bleed = *b;
       block.content = std::move(box);
     } else {
       ColumnsBlock cols;
@@ -219,9 +227,11 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   } else {
     std::vector<std::string> hints;
     std::string message = fmt::format("unknown block type \"{}\"", t);
-    if (auto guess = closest_match(t, kBlockTypes)) message += fmt::format("; did you mean \"{}\"?", *guess);
-    hints.push_back("block types: heading, paragraph, list, quote, stats, chart, table, image, "
-                    "box, columns, rule, spacer, page_break");
+    if (auto guess = closest_match(t, kBlockTypes))
+      message += fmt::format("; did you mean \"{}\"?", *guess);
+    hints.push_back(
+        "block types: heading, paragraph, list, quote, stats, chart, table, image, "
+        "box, columns, rule, spacer, page_break");
     ctx.diags.error(span_of(*type_node), message, hints);
     return std::nullopt;
   }

@@ -123,7 +123,8 @@ struct TableBlock {
 
 struct Image {
   TextValue src;
-  std::string resolved_path;
+  std::string resolved_path;  // filled in by binding, after symlinks are resolved
+  Size natural;               // filled in by binding: the file's own size in points
   std::optional<Length> width;
   TextValue alt;
   TextValue caption;
@@ -137,6 +138,9 @@ struct Box {
   std::optional<Color> background;
   std::optional<Color> border;
   double padding = mm_to_pt(4);
+  // The background runs out to the page's edges and into the bleed (sideways,
+  // and upwards when the box starts a page): a band across a leaflet's front.
+  bool full_bleed = false;
 };
 
 struct ColumnsBlock {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "paint/cairo_handles.hpp"
+#include "paint/images.hpp"
 
 namespace folio {
 namespace {
@@ -45,18 +46,12 @@ void fill_and_stroke(cairo_t* cr, const std::optional<Color>& fill,
   cairo_new_path(cr);
 }
 
+// An image that cannot be drawn (it changed since binding checked it) shows as a grey panel.
 void draw_image(cairo_t* cr, const ImageItem& item) {
-  SurfacePtr image(cairo_image_surface_create_from_png(item.path.c_str()));
-  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS) return;
-  double w = cairo_image_surface_get_width(image.get());
-  double h = cairo_image_surface_get_height(image.get());
-  if (w <= 0 || h <= 0) return;
-  cairo_save(cr);
-  cairo_translate(cr, item.rect.x, item.rect.y);
-  cairo_scale(cr, item.rect.width / w, item.rect.height / h);
-  cairo_set_source_surface(cr, image.get(), 0, 0);
-  cairo_paint(cr);
-  cairo_restore(cr);
+  if (draw_image_file(cr, item.path, item.rect)) return;
+  cairo_rectangle(cr, item.rect.x, item.rect.y, item.rect.width, item.rect.height);
+  cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+  cairo_fill(cr);
 }
 
 void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks& hooks) {
@@ -141,29 +136,37 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
   }
 }
 
+// Trim marks in the slug, beyond the bleed, so that no trimmed edge shows them.
 void paint_crop_marks(cairo_t* cr, const Page& page) {
-  double b = page.bleed;
-  if (!page.crop_marks || b <= 0) return;
+  if (!page.crop_marks) return;
   double w = page.size.width, h = page.size.height;
-  double gap = std::min(3.0, b / 3);
+  double from = std::max(page.bleed, kCropMarkOffset);
+  double to = from + kCropMarkLength;
+  cairo_save(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, 0.25);
+  cairo_set_line_width(cr, 0.3);
   for (double x : {0.0, w}) {
-    cairo_move_to(cr, x, -b);
-    cairo_line_to(cr, x, -gap);
-    cairo_move_to(cr, x, h + gap);
-    cairo_line_to(cr, x, h + b);
+    cairo_move_to(cr, x, -from);
+    cairo_line_to(cr, x, -to);
+    cairo_move_to(cr, x, h + from);
+    cairo_line_to(cr, x, h + to);
   }
   for (double y : {0.0, h}) {
-    cairo_move_to(cr, -b, y);
-    cairo_line_to(cr, -gap, y);
-    cairo_move_to(cr, w + gap, y);
-    cairo_line_to(cr, w + b, y);
+    cairo_move_to(cr, -from, y);
+    cairo_line_to(cr, -to, y);
+    cairo_move_to(cr, w + from, y);
+    cairo_line_to(cr, w + to, y);
   }
   cairo_stroke(cr);
+  cairo_restore(cr);
 }
 
 }  // namespace
+
+double media_outset(const Page& page) {
+  if (!page.crop_marks) return page.bleed;
+  return std::max(page.bleed, kCropMarkOffset) + kCropMarkLength + kCropMarkSlack;
+}
 
 void paint_page(cairo_t* cr, const Page& page, const PaintHooks& hooks) {
   paint_frame(cr, page.frame, Point{0, 0}, hooks);

@@ -15,7 +15,17 @@ struct PaintHooks {
   std::function<void(const AnchorItem&)> anchor;
 };
 
-// Draws a page (its trim box at the origin of `cr`), with crop marks in the bleed area.
+// Crop marks start this far outside the trim edge (or at the bleed's edge, if
+// further) and are this long; the slack keeps them off the sheet's edge.
+constexpr double kCropMarkOffset = 8.5;   // 3 mm
+constexpr double kCropMarkLength = 14.2;  // 5 mm
+constexpr double kCropMarkSlack = 2.8;    // 1 mm
+
+// How far the sheet (the media box) reaches beyond the trim box on each side:
+// the bleed, and room for crop marks when the page has them.
+double media_outset(const Page& page);
+
+// Draws a page (its trim box at the origin of `cr`), with crop marks outside the bleed.
 void paint_page(cairo_t* cr, const Page& page, const PaintHooks& hooks = {});
 
 }  // namespace folio

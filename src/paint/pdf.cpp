@@ -4,6 +4,7 @@
 #include "paint/cairo_handles.hpp"
 #include "paint/paint.hpp"
 #include "paint/painter.hpp"
+#include "paint/print_boxes.hpp"
 
 namespace folio {
 namespace {
@@ -39,11 +40,13 @@ void set_metadata(cairo_surface_t* surface, const PdfInfo& info) {
 
 }  // namespace
 
-std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info, const std::string& path) {
+std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
+                      const std::string& path) {
   if (pages.empty()) return "no pages to write";
   const Page& first = pages.front();
-  SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), first.size.width + 2 * first.bleed,
-                                              first.size.height + 2 * first.bleed));
+  SurfacePtr surface(cairo_pdf_surface_create(path.c_str(),
+                                              first.size.width + 2 * media_outset(first),
+                                              first.size.height + 2 * media_outset(first)));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   set_metadata(surface.get(), info);
@@ -51,22 +54,24 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info, const
   int last_level1 = CAIRO_PDF_OUTLINE_ROOT;
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& page = pages[i];
-    cairo_pdf_surface_set_size(surface.get(), page.size.width + 2 * page.bleed,
-                               page.size.height + 2 * page.bleed);
+    cairo_pdf_surface_set_size(surface.get(), page.size.width + 2 * media_outset(page),
+                               page.size.height + 2 * media_outset(page));
     cairo_save(cr.get());
-    cairo_translate(cr.get(), page.bleed, page.bleed);
+    cairo_translate(cr.get(), media_outset(page), media_outset(page));
     PaintHooks hooks;
     hooks.link = [&](const LinkItem& link) {
-      std::string attrs = fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", quote_attribute(link.url),
-                                      link.rect.x + page.bleed, link.rect.y + page.bleed,
-                                      link.rect.width, link.rect.height);
+      std::string attrs =
+          fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", quote_attribute(link.url),
+                      link.rect.x + media_outset(page), link.rect.y + media_outset(page),
+                      link.rect.width, link.rect.height);
       cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attrs.c_str());
       cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
     };
     hooks.anchor = [&](const AnchorItem& anchor) {
       if (anchor.level > 2 || anchor.title.empty()) return;
-      std::string dest = fmt::format("page={} pos=[{:.2f} {:.2f}]", i + 1, anchor.at.x + page.bleed,
-                                     anchor.at.y + page.bleed);
+      std::string dest =
+          fmt::format("page={} pos=[{:.2f} {:.2f}]", i + 1, anchor.at.x + media_outset(page),
+                      anchor.at.y + media_outset(page));
       int parent = anchor.level == 1 ? CAIRO_PDF_OUTLINE_ROOT : last_level1;
       int id = cairo_pdf_surface_add_outline(surface.get(), parent, anchor.title.c_str(),
                                              dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -80,7 +85,8 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info, const
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
-  return {};
+  surface.reset();
+  return set_print_boxes(path, pages);
 }
 
 }  // namespace folio

@@ -1,0 +1,92 @@
+#include "image/probe.hpp"
+
+#include <librsvg/rsvg.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace folio::image {
+namespace {
+
+struct GObjectDeleter {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+struct GErrorDeleter {
+  void operator()(GError* e) const { g_error_free(e); }
+};
+
+// librsvg reports the size the SVG asks for (width and height, else its viewBox).
+Probe probe_svg(std::string_view bytes) {
+  Probe p;
+  GError* raw_error = nullptr;
+  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(rsvg_handle_new_from_data(
+      reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
+  std::unique_ptr<GError, GErrorDeleter> error(raw_error);
+  if (!handle) {
+    p.error = std::string("a corrupt SVG file: ") + (error ? error->message : "unreadable");
+    return p;
+  }
+  double w = 0, h = 0;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h) || w <= 0 || h <= 0) {
+    gboolean has_w, has_h, has_box;
+    RsvgLength lw, lh;
+    RsvgRectangle box;
+    rsvg_handle_get_intrinsic_dimensions(handle.get(), &has_w, &lw, &has_h, &lh, &has_box, &box);
+    if (!has_box || box.width <= 0 || box.height <= 0) {
+      p.error = "an SVG file without a size: give its <svg> a width and height or a viewBox";
+      return p;
+    }
+    w = box.width;
+    h = box.height;
+  }
+  p.info = Info{Format::svg, Size{w * kPointsPerPixel, h * kPointsPerPixel}};
+  return p;
+}
+
+}  // namespace
+
+std::optional<std::string> read_bytes(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > max_bytes) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (!in && !in.eof()) return std::nullopt;
+  std::string bytes = std::move(s).str();
+  if (bytes.size() > max_bytes) return std::nullopt;
+  return bytes;
+}
+
+Probe probe_bytes(std::string_view bytes) {
+  Probe p;
+  auto format = sniff(bytes);
+  if (!format) {
+    p.error = "not a PNG, JPEG or SVG file";
+    return p;
+  }
+  if (*format == Format::svg) return probe_svg(bytes);
+  auto pixels = *format == Format::png ? png_pixels(bytes) : jpeg_pixels(bytes);
+  if (!pixels) {
+    p.error = *format == Format::png ? "a corrupt or truncated PNG file"
+                                     : "a corrupt or truncated JPEG file";
+    return p;
+  }
+  p.info = Info{*format, Size{pixels->width * kPointsPerPixel, pixels->height * kPointsPerPixel}};
+  return p;
+}
+
+Probe probe_file(const std::string& path, size_t max_bytes) {
+  auto bytes = read_bytes(path, max_bytes);
+  if (!bytes) {
+    Probe p;
+    p.error = "cannot read it";
+    return p;
+  }
+  return probe_bytes(*bytes);
+}
+
+}  // namespace folio::image

@@ -1,0 +1,34 @@
+// An image block: the picture at its width (a length, a percentage of the
+// space, or its natural size when that fits), aligned, with its caption below.
+#include <algorithm>
+
+#include "layout/blocks.hpp"
+
+namespace folio::layout {
+
+Frame image_frame(const Image& img, double width, const Context& ctx) {
+  double natural_w = std::max(1.0, img.natural.width);
+  double natural_h = std::max(1.0, img.natural.height);
+  double w = img.width ? img.width->resolve(width) : natural_w;
+  w = std::clamp(w, 1.0, width);
+  double h = w * natural_h / natural_w;
+  double x = img.align == Align::right    ? width - w
+             : img.align == Align::center ? (width - w) / 2
+                                          : 0;
+
+  Frame frame;
+  frame.add(ImageItem{Rect{x, 0, w, h}, img.resolved_path});
+  double height = h;
+  if (!img.caption.empty()) {
+    text::TextStyle style = ctx.paragraph(ParagraphStyle::note);
+    style.align = img.align == Align::justify ? Align::left : img.align;
+    auto shaped = ctx.shape_markdown(img.caption, style, width);
+    double gap = style.size * 0.6;
+    frame.add(TextItem{shaped, 0, shaped->line_count(), Point{0, h + gap}, style.color});
+    height += gap + shaped->height();
+  }
+  frame.size = {width, height};
+  return frame;
+}
+
+}  // namespace folio::layout

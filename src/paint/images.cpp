@@ -1,0 +1,81 @@
+#include "paint/images.hpp"
+
+#include <librsvg/rsvg.h>
+
+#include <memory>
+
+#include "image/probe.hpp"
+
+namespace folio {
+namespace {
+
+struct GObjectDeleter {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+struct GErrorDeleter {
+  void operator()(GError* e) const { g_error_free(e); }
+};
+
+cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int length) {
+  auto* view = static_cast<std::string_view*>(closure);
+  if (view->size() < length) return CAIRO_STATUS_READ_ERROR;
+  std::copy_n(view->data(), length, data);
+  view->remove_prefix(length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+bool draw_svg(cairo_t* cr, const std::string& bytes, const Rect& rect) {
+  GError* raw = nullptr;
+  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
+  std::unique_ptr<GError, GErrorDeleter> error(raw);
+  if (!handle) return false;
+  RsvgRectangle viewport{rect.x, rect.y, rect.width, rect.height};
+  cairo_save(cr);
+  bool ok = rsvg_handle_render_document(handle.get(), cr, &viewport, &raw);
+  error.reset(raw);
+  cairo_restore(cr);
+  return ok;
+}
+
+bool draw_surface(cairo_t* cr, cairo_surface_t* image, const Rect& rect) {
+  if (!image || cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) return false;
+  double w = cairo_image_surface_get_width(image);
+  double h = cairo_image_surface_get_height(image);
+  if (w <= 0 || h <= 0) return false;
+  cairo_save(cr);
+  cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_clip(cr);
+  cairo_translate(cr, rect.x, rect.y);
+  cairo_scale(cr, rect.width / w, rect.height / h);
+  cairo_set_source_surface(cr, image, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_restore(cr);
+  return true;
+}
+
+}  // namespace
+
+bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect) {
+  auto bytes = image::read_bytes(path);
+  if (!bytes) return false;
+  auto format = image::sniff(*bytes);
+  if (!format) return false;
+  switch (*format) {
+    case image::Format::svg:
+      return draw_svg(cr, *bytes, rect);
+    case image::Format::jpeg: {
+      SurfacePtr surface = decode_jpeg(*bytes);
+      return draw_surface(cr, surface.get(), rect);
+    }
+    case image::Format::png: {
+      std::string_view view = *bytes;
+      SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_from_string, &view));
+      return draw_surface(cr, surface.get(), rect);
+    }
+  }
+  return false;
+}
+
+}  // namespace folio

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cairo.h>
+
+#include <string>
+
+#include "frame/frame.hpp"
+#include "paint/cairo_handles.hpp"
+
+namespace folio {
+
+// Draws an image file into `rect` (user space of `cr`): an SVG as vectors with
+// librsvg, a PNG through Cairo, a JPEG decoded for raster output but carrying
+// its original bytes as MIME data, so a PDF embeds it as is (DCTDecode) rather
+// than re-encoding the pixels. Returns false when the file cannot be drawn.
+bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect);
+
+// A JPEG's pixels in a Cairo surface with the file attached as CAIRO_MIME_TYPE_JPEG;
+// null when it cannot be decoded.
+SurfacePtr decode_jpeg(const std::string& bytes);
+
+}  // namespace folio
