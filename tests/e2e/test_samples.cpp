@@ -45,7 +45,7 @@ TEST_CASE("the 2008/09 annual review renders to a two-page PDF with its figures 
   std::string one = squash(pages[0]);
   check_in_order(
       one, {"Behind every statistic, a young victim", "139", "children safeguarded", "334", "5,686",
-            "reports received", "Three years of results", "Three years of results",
+            "reports received", "Three years of results", "Column chart of three years of results",
             "Child protection is everybody's business", "Jim Gamble", "Page 1 of 2"});
   // The results chart: each year's figures as text.
   for (const char* figure : {" 76 ", " 131 ", " 139 ", " 83 ", " 297 ", " 29 ", " 55 ", " 82 ",
