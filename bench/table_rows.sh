@@ -6,7 +6,7 @@ set -e
 build=${1:-build}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-sed "s#../data/long-table.csv#$dir/rows.csv#" layouts/long-table.toml > "$dir/layout.toml"
+sed "s#data/long-table.csv#$dir/rows.csv#" layouts/long-table.toml > "$dir/layout.toml"
 for n in 1000 2000 4000 8000; do
   python3 scripts/make_long_table.py "$n" "$dir/rows.csv"
   start=$(date +%s.%N)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes data/long-table.csv: a made-up log of training sessions per site and
+"""Writes layouts/data/long-table.csv: a made-up log of training sessions per site and
 quarter, long enough (600 rows by default) that its table spans several pages.
 The numbers are generated, not real. Usage: scripts/make_long_table.py [ROWS] [PATH]"""
 
@@ -15,7 +15,7 @@ KIND = ["Primary School", "Academy", "High School", "Community College", "Youth 
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 600
-    path = sys.argv[2] if len(sys.argv) > 2 else "data/long-table.csv"
+    path = sys.argv[2] if len(sys.argv) > 2 else "layouts/data/long-table.csv"
     seed = 20090701
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")

@@ -6,6 +6,7 @@
 #include "load/file_text.hpp"
 #include "load/image_check.hpp"
 #include "load/internal.hpp"
+#include "load/sandbox.hpp"
 
 namespace folio {
 namespace {
@@ -86,7 +87,10 @@ class Binder {
     const std::string& name = src.name.text;
     if (name.ends_with(".csv")) {
       std::string path = join_path(doc_.base_dir, name);
-      auto text = read_text_file(path, limits_.max_file_bytes, src.name.span, diags_);
+      auto real = resolve_inside(src.name, doc_.base_dir, FileAccess{doc_.base_dir, allowed_dirs_},
+                                 "CSV file", diags_);
+      if (!real) return;
+      auto text = read_text_file(*real, limits_.max_file_bytes, src.name.span, diags_);
       if (!text) return;
       auto rows = parse_csv(*text, path, diags_);
       if (!rows) return;

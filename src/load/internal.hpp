@@ -20,8 +20,9 @@ std::optional<toml::table> parse_toml(const std::string& text, const std::string
 Value to_value(const toml::node& node);
 
 // [theme], after loading any `extends` theme file it names.
+struct FileAccess;
 void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
-                Theme& theme, Diagnostics& diags, int depth = 0);
+                const FileAccess& access, Theme& theme, Diagnostics& diags, int depth = 0);
 
 struct BlockContext {
   Diagnostics& diags;

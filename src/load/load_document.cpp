@@ -4,6 +4,7 @@
 
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
+#include "load/sandbox.hpp"
 
 namespace folio {
 
@@ -235,7 +236,8 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
 
   if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
   if (auto* t = table_at(*root, "theme", diags))
-    load_theme(*t, doc.base_dir, options.limits, doc.theme, diags);
+    load_theme(*t, doc.base_dir, options.limits, FileAccess{doc.base_dir, options.allowed_dirs},
+               doc.theme, diags);
   if (auto* t = table_at(*root, "header", diags)) load_running(*t, doc.header, diags);
   if (auto* t = table_at(*root, "footer", diags)) load_running(*t, doc.footer, diags);
 

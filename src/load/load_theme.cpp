@@ -2,11 +2,12 @@
 
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
+#include "load/sandbox.hpp"
 
 namespace folio {
 
 void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
-                Theme& theme, Diagnostics& diags, int depth) {
+                const FileAccess& access, Theme& theme, Diagnostics& diags, int depth) {
   TableReader r(table, diags, &theme);
   if (auto* node = r.get("extends")) {
     auto relative = node->value_exact<std::string>();
@@ -15,8 +16,10 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
     } else if (depth >= 8) {
       diags.error(span_of(*node), "themes extend each other more than 8 deep (a cycle?)");
     } else {
+      auto real = resolve_inside(text_of(*node, *relative), base_dir, access, "theme file", diags);
       std::string path = join_path(base_dir, *relative);
-      auto text = read_text_file(path, limits.max_file_bytes, span_of(*node), diags);
+      auto text = real ? read_text_file(*real, limits.max_file_bytes, span_of(*node), diags)
+                       : std::nullopt;
       if (text) {
         if (auto parsed = parse_toml(*text, path, diags)) {
           const toml::table* inner = parsed->get_as<toml::table>("theme");
@@ -27,7 +30,7 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
             TableReader file_top(*parsed, diags);
             file_top.allow({"theme"});
             file_top.finish();
-            load_theme(*inner, folder_of(path), limits, theme, diags, depth + 1);
+            load_theme(*inner, folder_of(path), limits, access, theme, diags, depth + 1);
           }
         }
       }

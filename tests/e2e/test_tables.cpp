@@ -86,7 +86,7 @@ TEST_CASE("the 2012/13 review's table holds its two years and stays on two pages
 }
 
 TEST_CASE("the long table: every row once, whole, and every page starts with the header") {
-  std::string csv = test::read_file(test::source_path("data/long-table.csv"));
+  std::string csv = test::read_file(test::source_path("layouts/data/long-table.csv"));
   Diagnostics diags;
   auto rows = parse_csv(csv, "long-table.csv", diags);
   REQUIRE(rows);
