@@ -19,7 +19,7 @@ struct DocumentArgs {
   std::vector<std::string> font_paths;
   std::vector<std::string> allowed_dirs;  // --allow-path
   size_t max_pages = 5000;
-  size_t max_blocks = 100000;
+  Limits limits;  // --max-* flags
 };
 void add_document_options(CLI::App& app, DocumentArgs& args);
 // nullopt (with a message on stderr) when a --set is malformed.

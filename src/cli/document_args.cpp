@@ -24,14 +24,27 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")
       ->capture_default_str();
-  app.add_option("--max-blocks", args.max_blocks, "Refuse layouts with more blocks than this")
+  app.add_option("--max-blocks", args.limits.max_blocks, "Refuse layouts with more blocks than this")
+      ->capture_default_str();
+  app.add_option("--max-file-bytes", args.limits.max_file_bytes,
+                 "Refuse a layout, data, theme or CSV file larger than this")
+      ->capture_default_str();
+  app.add_option("--max-nesting", args.limits.max_nesting, "How deep boxes and columns may nest")
+      ->capture_default_str();
+  app.add_option("--max-rows", args.limits.max_table_rows, "Refuse a table with more rows than this")
+      ->capture_default_str();
+  app.add_option("--max-image-pixels", args.limits.max_image_pixels,
+                 "Refuse a PNG or JPEG image with more pixels than this")
+      ->capture_default_str();
+  app.add_option("--max-template-bytes", args.limits.max_template_bytes,
+                 "The longest text a template may expand to")
       ->capture_default_str();
 }
 
 std::optional<BuildOptions> build_options(const DocumentArgs& args) {
   BuildOptions options;
   options.load.data_files = args.data;
-  options.load.limits.max_blocks = args.max_blocks;
+  options.load.limits = args.limits;
   options.layout.max_pages = args.max_pages;
   options.font_dirs = args.font_paths;
   options.load.allowed_dirs = args.allowed_dirs;

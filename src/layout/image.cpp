@@ -1,5 +1,7 @@
 // An image block: the picture at its width (a length, a percentage of the
 // space, or its natural size when that fits), aligned, with its caption below.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "layout/blocks.hpp"
@@ -12,6 +14,18 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
   double w = img.width ? img.width->resolve(width) : natural_w;
   w = std::clamp(w, 1.0, width);
   double h = w * natural_h / natural_w;
+  // An image taller than a whole page could never be placed: scale it to fit.
+  const PageSetup& page = ctx.doc.page;
+  double body_height = page.size.height - page.margins.top - page.margins.bottom;
+  double room = body_height - (img.caption.empty() ? 0 : ctx.theme().size * 3);
+  if (h > room && room > 0) {
+    ctx.diags.warning(img.src.span,
+                      fmt::format("the image is {:.0f} pt tall, more than a page holds; it is "
+                                  "scaled down to {:.0f} pt",
+                                  h, room));
+    w *= room / h;
+    h = room;
+  }
   double x = img.align == Align::right    ? width - w
              : img.align == Align::center ? (width - w) / 2
                                           : 0;

@@ -147,6 +147,16 @@ class Binder {
   }
   void content(TableBlock& t) {
     source(t.source);
+    size_t rows = t.rows.size() + (t.transpose ? t.source.dataset.categories.size()
+                                               : t.source.dataset.series.size());
+    if (rows > limits_.max_table_rows) {
+      diags_.error(t.source.name.empty() ? Span{} : t.source.name.span,
+                   fmt::format("the table has {} rows, more than the limit of {}", rows,
+                               limits_.max_table_rows),
+                   {"raise the limit with --max-rows"});
+      t.rows.clear();
+      t.source.dataset = Dataset{};
+    }
     for (auto& col : t.columns) rich(col.title);
     for (auto& row : t.rows)
       for (auto& cell : row)

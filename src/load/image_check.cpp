@@ -20,6 +20,16 @@ std::optional<CheckedImage> check_image(const TextValue& src, const std::string&
     diags.error(src.span, fmt::format("cannot use the image `{}`: {}", joined, probe.error));
     return std::nullopt;
   }
+  if (probe.info->format != image::Format::svg) {
+    double pixels = (probe.info->size.width / 0.75) * (probe.info->size.height / 0.75);
+    if (pixels > limits.max_image_pixels) {
+      diags.error(src.span,
+                  fmt::format("the image `{}` has {:.0f} megapixels, more than the limit of {:.0f}",
+                              joined, pixels / 1e6, limits.max_image_pixels / 1e6),
+                  {"scale it down, or raise the limit with --max-image-pixels"});
+      return std::nullopt;
+    }
+  }
   return CheckedImage{*real, probe.info->size};
 }
 

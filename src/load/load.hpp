@@ -16,6 +16,8 @@ struct Limits {
   int max_nesting = 16;  // boxes and columns inside each other
   size_t max_blocks = 100000;
   size_t max_template_bytes = 1u << 20;
+  double max_image_pixels = 100e6;
+  size_t max_table_rows = 200000;  // a decoded 100-megapixel image takes 400 MB
 };
 
 struct LoadOptions {
