@@ -33,6 +33,7 @@ struct Job {
   Value data;          // shared data, own data and --set values, merged
   std::string output;  // the expanded -o pattern
   Diagnostics diags;
+  bool named = false;  // its data read and its output named
   bool failed = false;
   bool rendered = false;
 };
@@ -250,7 +251,8 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   std::atomic<bool> stop{false};
   std::atomic<bool> any_failed{false};
   parallel_for(jobs.size(), workers, stop, [&](size_t i) {
-    if (!prepare_job(jobs[i], *prepared, pattern)) {
+    jobs[i].named = prepare_job(jobs[i], *prepared, pattern);
+    if (!jobs[i].named) {
       jobs[i].failed = true;
       any_failed = true;
       if (bulk_args.fail_fast) stop = true;
@@ -259,7 +261,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   std::vector<std::string> names;
   std::vector<size_t> named;
   for (size_t i = 0; i < jobs.size(); ++i)
-    if (!jobs[i].failed) names.push_back(jobs[i].output), named.push_back(i);
+    if (jobs[i].named) names.push_back(jobs[i].output), named.push_back(i);
   auto clashes = bulk::same_file_groups(names);
   for (const auto& group : clashes) {
     std::string inputs;
@@ -278,7 +280,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   if (!(bulk_args.fail_fast && any_failed)) {
     parallel_for(jobs.size(), workers, stop, [&](size_t i) {
       Job& job = jobs[i];
-      if (!job.failed) {
+      if (job.named) {
         job.failed = !render_job(job, *prepared, format, args.dpi, range);
         job.rendered = !job.failed;
       }
