@@ -6,6 +6,7 @@
 // renders on a pool of threads (Pango and fontconfig state is per thread).
 #include <fmt/format.h>
 #include <glob.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -26,12 +27,11 @@ namespace {
 
 // One document of the build.
 struct Job {
-  std::string input;   // the data file, or "manifest.csv:ROW"
-  std::string stem;    // the data file's name without folder and extension
-  size_t index = 0;    // 1-based position in the whole sorted list (not the shard)
-  Value own;           // the document's own data
-  Value data;          // shared data, own data and --set values, merged
-  std::string output;  // the expanded -o pattern
+  std::string input;         // the data file, or "manifest.csv:ROW"
+  std::string stem;          // the data file's name without folder and extension
+  size_t index = 0;          // 1-based position in the whole sorted list (not the shard)
+  std::optional<Value> row;  // a manifest row's data; a data file is read when needed
+  std::string output;        // the expanded -o pattern
   Diagnostics diags;
   bool named = false;  // its data read and its output named
   bool failed = false;
@@ -55,6 +55,16 @@ std::vector<std::string> expand_globs(const std::vector<std::string>& patterns,
   return {files.begin(), files.end()};
 }
 
+// The cores this process may run on: a Slurm allocation or `taskset` narrows
+// them, so -j 0 does not start more threads than the machine granted.
+unsigned usable_cores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return static_cast<unsigned>(CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 std::string stem_of(const std::string& path) {
   return std::filesystem::path(path).stem().string();
 }
@@ -72,8 +82,8 @@ void parallel_for(size_t count, unsigned workers, const std::atomic<bool>& stop,
   for (unsigned w = 0; w < workers; ++w) pool.emplace_back(loop);
 }
 
-Lookup lookup_for_output(const Job& job, std::string_view path) {
-  Lookup found = lookup_scalar(job.data, path);
+Lookup lookup_for_output(const Job& job, const Value& data, std::string_view path) {
+  Lookup found = lookup_scalar(data, path);
   if (found.value || found.not_scalar) return found;
   if (path == "source.stem") return {Scalar(job.stem), false};
   if (path == "source.name")
@@ -86,16 +96,25 @@ Span file_span(const std::string& file) {
   return Span{std::make_shared<const std::string>(file), 0, 0};
 }
 
-// Reads the job's data and names its output; false when it failed.
+// The shared data, the job's own and the --set values; nullopt when its data file is broken.
+std::optional<Value> job_data(Job& job, const bulk::PreparedLayout& prepared) {
+  if (job.row) return bulk::document_data(prepared, *job.row);
+  Value own;
+  own.content = Value::Table{};
+  if (!merge_data_file(own, job.input, prepared.options.load.limits, job.diags))
+    return std::nullopt;
+  return bulk::document_data(prepared, own);
+}
+
+// Reads the job's data and names its output; false when it failed. The data
+// is not kept: the render reads it again, so memory does not grow with the
+// number of documents.
 bool prepare_job(Job& job, const bulk::PreparedLayout& prepared, const std::string& pattern) {
   if (job.diags.has_errors()) return false;  // a manifest row's own problems
-  if (job.own.content.index() == 0) {
-    job.own.content = Value::Table{};
-    if (!merge_data_file(job.own, job.input, prepared.options.load.limits, job.diags)) return false;
-  }
-  job.data = bulk::document_data(prepared, job.own);
+  auto data = job_data(job, prepared);
+  if (!data) return false;
   auto name = bulk::expand_output_pattern(
-      pattern, [&](std::string_view p) { return lookup_for_output(job, p); });
+      pattern, [&](std::string_view p) { return lookup_for_output(job, *data, p); });
   for (const auto& issue : name.issues)
     job.diags.error(file_span(job.input), fmt::format("-o `{}`: {}", pattern, issue.message),
                     issue.hints);
@@ -105,7 +124,9 @@ bool prepare_job(Job& job, const bulk::PreparedLayout& prepared, const std::stri
 
 bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat format, double dpi,
                 PageRange range) {
-  auto built = bulk::build_document(prepared, std::move(job.data), job.diags);
+  auto data = job_data(job, prepared);
+  if (!data) return false;
+  auto built = bulk::build_document(prepared, std::move(*data), job.diags);
   if (!built) return false;
   auto folder = std::filesystem::path(job.output).parent_path();
   std::error_code ec;
@@ -208,7 +229,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
       Job job;
       job.input = fmt::format("{}:{}", bulk_args.manifest, row.span.line);
       job.stem = fmt::format("{}-{}", stem_of(bulk_args.manifest), jobs.size() + 1);
-      job.own = std::move(row.data);
+      job.row = std::move(row.data);
       job.diags = std::move(row.errors);
       jobs.push_back(std::move(job));
     }
@@ -231,8 +252,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   jobs = std::vector<Job>(std::make_move_iterator(jobs.begin() + share.begin),
                           std::make_move_iterator(jobs.begin() + share.end));
 
-  unsigned workers =
-      bulk_args.jobs > 0 ? bulk_args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned workers = bulk_args.jobs > 0 ? bulk_args.jobs : usable_cores();
   std::string pattern = args.output.empty() ? "{{ source.stem }}." + args.format : args.output;
   auto style = Progress::style_for_stderr(args.quiet);
   if (style != Progress::Style::quiet) {
