@@ -86,7 +86,7 @@ TEST_CASE("a bulk build renders every good document and lists each bad one with 
   CHECK_THAT(r.output, Catch::Contains("FAILED " + b.data + "/r41.toml"));
 }
 
-TEST_CASE("--fail-fast stops at the first failure") {
+TEST_CASE("fail-fast stops at the first failure") {
   BulkDir b;
   for (int i = 1; i <= 6; ++i) b.good_region(i);
   b.region(2, "not toml at all = = =\n");
@@ -122,7 +122,7 @@ TEST_CASE("data cannot write outside the output folder") {
   CHECK(r.output.empty());  // --quiet
 }
 
-TEST_CASE("--shard renders one share of the sorted data files") {
+TEST_CASE("a shard renders one share of the sorted data files") {
   BulkDir b;
   for (int i = 1; i <= 7; ++i) b.good_region(i);
   auto r = test::run_folio(b.render("-o '" + b.out + "/{{ source.stem }}-{{ index }}.pdf' --shard 2/3"));
@@ -133,7 +133,7 @@ TEST_CASE("--shard renders one share of the sorted data files") {
   CHECK(test::run_folio(b.render("--shard 4/3")).exit_code == 2);
 }
 
-TEST_CASE("--manifest makes one document per CSV row") {
+TEST_CASE("a manifest makes one document per CSV row") {
   BulkDir b;
   test::write_file(b.dir + "/regions.csv",
                    "region.name,region.slug,stats.children\n"

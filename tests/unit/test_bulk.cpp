@@ -51,7 +51,7 @@ TEST_CASE("the shards of a list hold every item exactly once") {
   CHECK(items_of(10, {2, 3}) == std::vector<size_t>{6, 7, 8, 9});
 }
 
-TEST_CASE("--shard K/N is 1-based and checked") {
+TEST_CASE("shard K/N is 1-based and checked") {
   CHECK(parse_shard("1/1") == Shard{0, 1});
   CHECK(parse_shard("3/4") == Shard{2, 4});
   CHECK_FALSE(parse_shard("0/4"));
