@@ -8,7 +8,8 @@ packages=(
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libcli11-dev libfmt-dev libmd4c-dev
   librsvg2-dev libjpeg-dev libqpdf-dev
   catch2 libpoppler-cpp-dev poppler-utils qpdf
-  fonts-open-sans fonts-dejavu-core time
+  fonts-open-sans fonts-dejavu-core
+  time  # /usr/bin/time for bench/bulk.sh's peak memory
 )
 
 missing=()

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
 
@@ -25,8 +24,20 @@ void add_document_options(CLI::App& app, DocumentArgs& args);
 // nullopt (with a message on stderr) when a --set is malformed.
 std::optional<BuildOptions> build_options(const DocumentArgs& args);
 
+// Bulk builds: one document per --each data file or --manifest row (bulk.cpp).
+struct BulkArgs {
+  std::vector<std::string> each;  // globs
+  std::string manifest;           // a CSV file
+  unsigned jobs = 0;              // 0: one per core
+  std::string shard;              // K/N
+  int shard_count = 0;            // completions of a Kubernetes Indexed Job
+  bool fail_fast = false;
+};
+void add_bulk_options(CLI::App& render, BulkArgs& args);
+
 struct RenderArgs {
   DocumentArgs doc;
+  BulkArgs bulk;
   std::string output;
   std::string format = "pdf";
   double dpi = 150;
@@ -36,6 +47,9 @@ struct RenderArgs {
 };
 void add_render_command(CLI::App& app, RenderArgs& args);
 int run_render(const RenderArgs& args);
+bool is_bulk(const RenderArgs& args);
+int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat format,
+             PageRange range);
 
 void add_check_command(CLI::App& app, DocumentArgs& args);
 int run_check(const DocumentArgs& args);

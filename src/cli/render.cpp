@@ -47,6 +47,7 @@ void add_render_command(CLI::App& app, RenderArgs& args) {
   cmd->add_option("--pages", args.pages, "Only these pages: 2, 1-3 or 2-");
   cmd->add_flag("--dump-layout", args.dump_layout, "Print the laid-out pages as text instead of writing a file");
   cmd->add_flag("-q,--quiet", args.quiet, "Print nothing but diagnostics");
+  add_bulk_options(*cmd, args.bulk);
 }
 
 int run_render(const RenderArgs& args) {
@@ -57,6 +58,10 @@ int run_render(const RenderArgs& args) {
     std::cerr << fmt::format("folio: error: --pages takes N, N-M or N-, not `{}`\n", args.pages);
     return kUsageError;
   }
+  OutputFormat format = args.format == "png"   ? OutputFormat::png
+                        : args.format == "svg" ? OutputFormat::svg
+                                               : OutputFormat::pdf;
+  if (is_bulk(args)) return run_bulk(args, *options, format, *range);
   auto start = std::chrono::steady_clock::now();
   Diagnostics diags;
   auto built = build(args.doc.layout, *options, diags);
@@ -69,9 +74,6 @@ int run_render(const RenderArgs& args) {
     std::cout << dump_pages(built->pages);
     return kSuccess;
   }
-  OutputFormat format = args.format == "png"   ? OutputFormat::png
-                        : args.format == "svg" ? OutputFormat::svg
-                                               : OutputFormat::pdf;
   std::string output = args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
   auto written = save(*built, output, format, diags, args.dpi, *range);
   print_diagnostics(diags);

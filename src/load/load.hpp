@@ -38,6 +38,19 @@ std::optional<Document> load_document(const std::string& layout_path, const Load
 std::optional<Document> load_document_text(const std::string& text, const std::string& layout_path,
                                            const LoadOptions& options, Diagnostics& diags);
 
+// Reads one TOML data file and merges it over `data` (a file holding only a
+// [data] table counts as its contents). False, with the error in `diags`, when
+// the file cannot be read or parsed.
+bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
+                     Diagnostics& diags);
+
+// Applies --set path=value pairs, each value read by value_from_text.
+void apply_sets(Value& data, const std::vector<std::pair<std::string, std::string>>& sets);
+
+// A value typed in by hand (--set, a manifest cell): an integer or a float
+// when the whole text reads as one, true/false, else the text itself.
+Value value_from_text(const std::string& text);
+
 // Expands every {{ template }} from the document's data and fills each chart's
 // and table's dataset. Header and footer keep {{ page }}, {{ pages }} and
 // {{ section }} for layout. Returns false when an error was reported.

@@ -182,8 +182,18 @@ void load_running(const toml::table& table, RunningText& running, Diagnostics& d
   r.finish();
 }
 
-// --set path=value: a number when it reads as one, true/false, else text.
-Value value_from_command_line(const std::string& text) {
+const toml::table* table_at(const toml::table& root, std::string_view key, Diagnostics& diags) {
+  auto* node = root.get(key);
+  if (!node) return nullptr;
+  if (auto* t = node->as_table()) return t;
+  diags.error(span_of(*node), fmt::format("`{}` must be a table ([{}]), not {}", key, key,
+                                          describe_type(*node)));
+  return nullptr;
+}
+
+}  // namespace
+
+Value value_from_text(const std::string& text) {
   Value v;
   double number = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
@@ -201,16 +211,25 @@ Value value_from_command_line(const std::string& text) {
   return v;
 }
 
-const toml::table* table_at(const toml::table& root, std::string_view key, Diagnostics& diags) {
-  auto* node = root.get(key);
-  if (!node) return nullptr;
-  if (auto* t = node->as_table()) return t;
-  diags.error(span_of(*node), fmt::format("`{}` must be a table ([{}]), not {}", key, key,
-                                          describe_type(*node)));
-  return nullptr;
+bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
+                     Diagnostics& diags) {
+  auto data_text = read_text_file(path, limits.max_file_bytes,
+                                  Span{std::make_shared<const std::string>(path), 0, 0}, diags);
+  if (!data_text) return false;
+  auto data_root = parse_toml(*data_text, path, diags);
+  if (!data_root) return false;
+  Value file = to_value(*data_root);
+  // A data file may hold its values at the top level or under [data].
+  if (const Value* inner = file.member("data");
+      inner && inner->is_table() && file.table()->size() == 1)
+    file = *inner;
+  merge_values(data, file);
+  return true;
 }
 
-}  // namespace
+void apply_sets(Value& data, const std::vector<std::pair<std::string, std::string>>& sets) {
+  for (const auto& [path, value] : sets) set_path(data, path, value_from_text(value));
+}
 
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags) {
@@ -254,20 +273,9 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
 
   doc.data.content = Value::Table{};
   if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
-  for (const auto& path : options.data_files) {
-    auto data_text = read_text_file(path, options.limits.max_file_bytes,
-                                    Span{std::make_shared<const std::string>(path), 0, 0}, diags);
-    if (!data_text) continue;
-    auto data_root = parse_toml(*data_text, path, diags);
-    if (!data_root) continue;
-    Value data = to_value(*data_root);
-    // A data file may hold its values at the top level or under [data].
-    if (const Value* inner = data.member("data"); inner && inner->is_table() &&
-                                                  data.table()->size() == 1)
-      data = *inner;
-    merge_values(doc.data, data);
-  }
-  for (const auto& [path, value] : options.sets) set_path(doc.data, path, value_from_command_line(value));
+  for (const auto& path : options.data_files)
+    merge_data_file(doc.data, path, options.limits, diags);
+  apply_sets(doc.data, options.sets);
 
   if (diags.error_count() > errors_before) return std::nullopt;
   return doc;

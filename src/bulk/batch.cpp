@@ -1,0 +1,36 @@
+#include "bulk/batch.hpp"
+
+#include "text/fonts.hpp"
+
+namespace folio::bulk {
+
+std::optional<PreparedLayout> prepare_layout(const std::string& layout_path,
+                                             const BuildOptions& options, Diagnostics& diags) {
+  text::register_font_dirs(options.font_dirs, diags);
+  LoadOptions shared = options.load;
+  shared.sets.clear();  // applied per document, after its own data
+  auto doc = load_document(layout_path, shared, diags);
+  diags.sort_by_position();
+  if (!doc || diags.has_errors()) return std::nullopt;
+  return PreparedLayout{std::move(*doc), options};
+}
+
+Value document_data(const PreparedLayout& prepared, const Value& own) {
+  Value data = prepared.document.data;
+  merge_values(data, own);
+  apply_sets(data, prepared.options.load.sets);
+  return data;
+}
+
+std::optional<Built> build_document(const PreparedLayout& prepared, Value data,
+                                    Diagnostics& diags) {
+  Built built;
+  built.document = prepared.document;
+  built.document.data = std::move(data);
+  if (!bind_document(built.document, diags, prepared.options.load.limits)) return std::nullopt;
+  built.pages = layout_document(built.document, diags, prepared.options.layout);
+  if (diags.has_errors()) return std::nullopt;
+  return built;
+}
+
+}  // namespace folio::bulk
