@@ -20,7 +20,7 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
                  "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
   app.add_option("--allow-path", args.allowed_dirs,
-                 "A folder outside the layout's folder that images may come from; repeatable")
+                 "A folder outside the layout's folder that images, themes and CSV files may come from; repeatable")
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")
       ->capture_default_str();
