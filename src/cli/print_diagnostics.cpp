@@ -17,9 +17,17 @@ std::string source_line(const std::string& file, int line) {
   return in ? text : "";
 }
 
+DiagnosticsFormat chosen_format = DiagnosticsFormat::text;
+
 }  // namespace
 
+void set_diagnostics_format(DiagnosticsFormat format) { chosen_format = format; }
+
 void print_diagnostics(const Diagnostics& diags) {
+  if (chosen_format == DiagnosticsFormat::json) {
+    print_diagnostics_json(diags);
+    return;
+  }
   for (const auto& d : diags.all()) {
     std::cerr << format_diagnostic(d) << '\n';
     if (!d.span.known()) continue;

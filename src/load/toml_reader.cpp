@@ -8,7 +8,8 @@ namespace folio {
 
 Span span_of(const toml::source_region& region) {
   return Span{region.path, static_cast<int>(region.begin.line),
-              static_cast<int>(region.begin.column)};
+              static_cast<int>(region.begin.column), static_cast<int>(region.end.line),
+              static_cast<int>(region.end.column)};
 }
 
 Span span_of(const toml::node& node) { return span_of(node.source()); }
