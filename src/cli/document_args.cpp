@@ -16,9 +16,13 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")->capture_default_str();
   app.add_option("--max-blocks", args.max_blocks, "Refuse layouts with more blocks than this")->capture_default_str();
+  app.add_option("--diagnostics", args.diagnostics,
+                 "text (default, on stderr) or json (one object per line on stdout, for editors and CI)")
+      ->check(CLI::IsMember({"text", "json"}));
 }
 
 std::optional<BuildOptions> build_options(const DocumentArgs& args) {
+  set_diagnostics_format(args.diagnostics == "json" ? DiagnosticsFormat::json : DiagnosticsFormat::text);
   BuildOptions options;
   options.load.data_files = args.data;
   options.load.limits.max_blocks = args.max_blocks;
@@ -52,11 +56,14 @@ int run_check(const DocumentArgs& args) {
   return kSuccess;
 }
 
-int run_fonts() {
+int run_fonts(const std::vector<std::string>& font_paths) {
   Diagnostics diags;
-  text::register_font_dirs({}, diags);
-  for (const auto& family : text::list_font_families())
-    std::cout << fmt::format("{}\t{}\n", family.name, family.file);
+  text::register_font_dirs(font_paths, diags);
+  print_diagnostics(diags);
+  if (diags.has_errors()) return kDocumentError;
+  // FAMILY <tab> ORIGIN (project, font-path or system) <tab> FILE of the regular face.
+  for (const auto& family : text::list_font_families(font_paths))
+    std::cout << fmt::format("{}\t{}\t{}\n", family.name, text::origin_name(family.origin), family.file);
   return kSuccess;
 }
 

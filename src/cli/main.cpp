@@ -13,7 +13,12 @@ int main(int argc, char** argv) {
   add_render_command(app, render);
   DocumentArgs check;
   add_check_command(app, check);
-  auto* fonts = app.add_subcommand("fonts", "List the font families folio can use and their files");
+  WatchArgs watch;
+  add_watch_command(app, watch);
+  auto* fonts = app.add_subcommand("fonts", "List the font families folio can use, their files and where they come from");
+  std::vector<std::string> font_paths;
+  fonts->add_option("--font-path", font_paths, "A folder of fonts searched before the system's; repeatable")
+      ->check(CLI::ExistingDirectory);
 
   try {
     app.parse(argc, argv);
@@ -23,6 +28,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("render")) return run_render(render);
   if (app.got_subcommand("check")) return run_check(check);
-  if (fonts->parsed()) return run_fonts();
+  if (app.got_subcommand("watch")) return run_watch(watch);
+  if (fonts->parsed()) return run_fonts(font_paths);
   return kUsageError;
 }

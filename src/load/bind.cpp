@@ -12,6 +12,7 @@ namespace {
 Span offset_span(const Span& start, std::string_view text, size_t offset) {
   Span s = start;
   if (!s.known()) return s;
+  s.end_line = s.end_column = 0;  // the value's end is not this template's end
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++s.line;
@@ -140,6 +141,7 @@ class Binder {
   void content(Image& img) {
     plain(img.src);
     img.resolved_path = join_path(doc_.base_dir, img.src.text);
+    note_file_read(img.resolved_path);
     rich(img.alt);
     rich(img.caption);
   }
@@ -162,6 +164,7 @@ class Binder {
 
 bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits) {
   int before = diags.error_count();
+  FileReadLog log(doc.files_read);  // CSV datasets and images
   Binder(doc, diags, limits).run();
   return diags.error_count() == before;
 }

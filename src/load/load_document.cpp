@@ -214,6 +214,8 @@ const toml::table* table_at(const toml::table& root, std::string_view key, Diagn
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags) {
   int errors_before = diags.error_count();
+  std::vector<std::string> files_read;
+  FileReadLog log(files_read);
   auto text = read_text_file(layout_path, options.limits.max_file_bytes,
                              Span{std::make_shared<const std::string>(layout_path), 0, 0}, diags);
   if (!text) return std::nullopt;
@@ -263,6 +265,7 @@ std::optional<Document> load_document(const std::string& layout_path, const Load
   for (const auto& [path, value] : options.sets) set_path(doc.data, path, value_from_command_line(value));
 
   if (diags.error_count() > errors_before) return std::nullopt;
+  doc.files_read = std::move(files_read);
   return doc;
 }
 
