@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
+#include <tuple>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -126,6 +128,52 @@ std::string matched_font_family(const std::string& family) {
   FcChar8* name = nullptr;
   if (!match || FcPatternGetString(match.get(), FC_FAMILY, 0, &name) != FcResultMatch) return "";
   return reinterpret_cast<char*>(name);
+}
+
+namespace {
+
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Pango takes a comma-separated list of families; any installed one (or a generic name) will do.
+bool any_family_installed(const std::string& list, const std::vector<FontFamily>& installed) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    std::string lower = lowercase(name);
+    if (lower == "sans-serif" || lower == "sans" || lower == "serif" || lower == "monospace" ||
+        lower == "mono" || lower == "system-ui" || lower == "cursive" || lower == "fantasy")
+      return true;
+    for (const auto& f : installed)
+      if (lowercase(f.name) == lower) return true;
+    start = comma + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+void check_theme_fonts(const Theme& theme, Diagnostics& diags) {
+  std::vector<FontFamily> installed;
+  for (auto [family, span, key] : {std::tuple{&theme.font, &theme.font_span, "font"},
+                                   {&theme.heading_font, &theme.heading_font_span, "heading_font"},
+                                   {&theme.mono_font, &theme.mono_font_span, "mono_font"}}) {
+    if (!span->known()) continue;  // a default: not the user's choice
+    if (installed.empty()) installed = list_font_families();
+    if (any_family_installed(*family, installed)) continue;
+    std::string first = family->substr(0, family->find(','));
+    std::string used = matched_font_family(first);
+    diags.warning(*span,
+                  fmt::format("`{}`: font family \"{}\" is not installed; \"{}\" is used instead", key,
+                              *family, used.empty() ? "none" : used),
+                  {"`folio fonts` lists the families folio can see; put the font's files in fonts/ "
+                   "or a --font-path folder"});
+  }
 }
 
 void rescan_fonts() {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/theme.hpp"
 
 namespace folio::text {
 
@@ -30,6 +31,10 @@ std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra
 
 // The family fontconfig substitutes for `family` (itself when installed).
 std::string matched_font_family(const std::string& family);
+
+// Warns, at the theme key's span, for each font family the theme names that
+// is not installed, naming the family fontconfig uses instead.
+void check_theme_fonts(const Theme& theme, Diagnostics& diags);
 
 // Forgets fontconfig's font lists so fonts added or changed on disk are seen;
 // register_font_dirs must be called again afterwards.
