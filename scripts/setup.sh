@@ -9,6 +9,7 @@ packages=(
   librsvg2-dev libjpeg-dev
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core time
+  python3 python3-jsonschema
 )
 
 missing=()

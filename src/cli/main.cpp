@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "cli/commands.hpp"
+#include "load/schema.hpp"
 #include "text/fonts.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +23,8 @@ int main(int argc, char** argv) {
   fonts->add_option("--font-path", font_paths, "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
 
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,5 +35,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return run_check(check);
   if (app.got_subcommand("watch")) return run_watch(watch);
   if (fonts->parsed()) return run_fonts(font_paths);
+  if (schema->parsed()) return std::cout << folio::layout_json_schema(), kSuccess;
   return kUsageError;
 }
