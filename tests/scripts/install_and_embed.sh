@@ -5,6 +5,7 @@
 set -euo pipefail
 source_dir=$1
 build_dir=$2
+extra_flags=${3:-}  # the sanitizer flags when folio was built with them
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -18,7 +19,7 @@ man -l "$work/prefix/share/man/man1/folio.1" 2>/dev/null | grep -q "folio - repo
 "$work/prefix/bin/folio" --version | grep -q '^folio '
 
 cmake -S "$source_dir/examples/embed" -B "$work/embed" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log"
+  -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_CXX_FLAGS="$extra_flags" > "$work/configure.log"
 cmake --build "$work/embed" > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 
 cd "$source_dir"
