@@ -10,6 +10,7 @@ packages=(
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core
   time  # /usr/bin/time for bench/bulk.sh's peak memory
+  python3 python3-jsonschema
 )
 
 missing=()

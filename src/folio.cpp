@@ -52,6 +52,7 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
   diags.sort_by_position();
   if (!doc) return std::nullopt;
   if (!bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs)) return std::nullopt;
+  text::check_theme_fonts(doc->theme, diags);
   Built built;
   built.pages = layout_document(*doc, diags, options.layout);
   built.document = std::move(*doc);

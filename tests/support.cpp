@@ -43,8 +43,11 @@ std::string temp_dir() {
 }
 
 CommandResult run_folio(const std::string& arguments) {
-  std::string command =
-      fmt::format("cd '{}' && '{}' {} 2>&1", FOLIO_SOURCE_DIR, FOLIO_BINARY, arguments);
+  return run_shell(fmt::format("'{}' {}", FOLIO_BINARY, arguments));
+}
+
+CommandResult run_shell(const std::string& shell_command) {
+  std::string command = fmt::format("cd '{}' && {} 2>&1", FOLIO_SOURCE_DIR, shell_command);
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return {-1, "popen failed"};

@@ -19,6 +19,7 @@ struct DocumentArgs {
   std::vector<std::string> allowed_dirs;  // --allow-path
   size_t max_pages = 5000;
   Limits limits;  // --max-* flags
+  std::string diagnostics = "text";  // or "json"
 };
 void add_document_options(CLI::App& app, DocumentArgs& args);
 // nullopt (with a message on stderr) when a --set is malformed.
@@ -54,9 +55,25 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
 void add_check_command(CLI::App& app, DocumentArgs& args);
 int run_check(const DocumentArgs& args);
 
-int run_fonts();
+struct WatchArgs {
+  DocumentArgs doc;
+  std::string output;
+};
+void add_watch_command(CLI::App& app, WatchArgs& args);
+int run_watch(const WatchArgs& args);
 
-// Prints each diagnostic as FILE:LINE:COL: severity: message, with the source line and a caret.
+int run_fonts(const std::vector<std::string>& font_paths);
+
+enum class DiagnosticsFormat { text, json };
+// Chosen once per run by --diagnostics (build_options sets it); print_diagnostics follows it.
+void set_diagnostics_format(DiagnosticsFormat format);
+
+// Prints each diagnostic as FILE:LINE:COL: severity: message, with the source
+// line and a caret on stderr; or, in json format, one JSON object per line on stdout.
 void print_diagnostics(const Diagnostics& diags);
+// One diagnostic as a single-line JSON object:
+// {file, line, column, end: {line, column} | null, severity, message, suggestion}.
+std::string diagnostic_json(const Diagnostic& d);
+void print_diagnostics_json(const Diagnostics& diags);
 
 }  // namespace folio::cli

@@ -39,9 +39,13 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
   app.add_option("--max-template-bytes", args.limits.max_template_bytes,
                  "The longest text a template may expand to")
       ->capture_default_str();
+  app.add_option("--diagnostics", args.diagnostics,
+                 "text (default, on stderr) or json (one object per line on stdout, for editors and CI)")
+      ->check(CLI::IsMember({"text", "json"}));
 }
 
 std::optional<BuildOptions> build_options(const DocumentArgs& args) {
+  set_diagnostics_format(args.diagnostics == "json" ? DiagnosticsFormat::json : DiagnosticsFormat::text);
   BuildOptions options;
   options.load.data_files = args.data;
   options.load.limits = args.limits;
@@ -77,11 +81,14 @@ int run_check(const DocumentArgs& args) {
   return kSuccess;
 }
 
-int run_fonts() {
+int run_fonts(const std::vector<std::string>& font_paths) {
   Diagnostics diags;
-  text::register_font_dirs({}, diags);
-  for (const auto& family : text::list_font_families())
-    std::cout << fmt::format("{}\t{}\n", family.name, family.file);
+  text::register_font_dirs(font_paths, diags);
+  print_diagnostics(diags);
+  if (diags.has_errors()) return kDocumentError;
+  // FAMILY <tab> ORIGIN (project, font-path or system) <tab> FILE of the regular face.
+  for (const auto& family : text::list_font_families(font_paths))
+    std::cout << fmt::format("{}\t{}\t{}\n", family.name, text::origin_name(family.origin), family.file);
   return kSuccess;
 }
 

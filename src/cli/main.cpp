@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "cli/commands.hpp"
+#include "load/schema.hpp"
 #include "text/fonts.hpp"
 
 int main(int argc, char** argv) {
@@ -13,7 +16,14 @@ int main(int argc, char** argv) {
   add_render_command(app, render);
   DocumentArgs check;
   add_check_command(app, check);
-  auto* fonts = app.add_subcommand("fonts", "List the font families folio can use and their files");
+  WatchArgs watch;
+  add_watch_command(app, watch);
+  auto* fonts = app.add_subcommand("fonts", "List the font families folio can use, their files and where they come from");
+  std::vector<std::string> font_paths;
+  fonts->add_option("--font-path", font_paths, "A folder of fonts searched before the system's; repeatable")
+      ->check(CLI::ExistingDirectory);
+
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
 
   try {
     app.parse(argc, argv);
@@ -23,6 +33,8 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("render")) return run_render(render);
   if (app.got_subcommand("check")) return run_check(check);
-  if (fonts->parsed()) return run_fonts();
+  if (app.got_subcommand("watch")) return run_watch(watch);
+  if (fonts->parsed()) return run_fonts(font_paths);
+  if (schema->parsed()) return std::cout << folio::layout_json_schema(), kSuccess;
   return kUsageError;
 }

@@ -14,12 +14,22 @@ std::string source_line(const std::string& file, int line) {
   std::string text;
   for (int i = 0; i < line && std::getline(in, text); ++i) {
   }
-  return in ? text : "";
+  if (!in) return "";
+  if (!text.empty() && text.back() == '\r') text.pop_back();  // a CRLF file
+  return text;
 }
+
+DiagnosticsFormat chosen_format = DiagnosticsFormat::text;
 
 }  // namespace
 
+void set_diagnostics_format(DiagnosticsFormat format) { chosen_format = format; }
+
 void print_diagnostics(const Diagnostics& diags) {
+  if (chosen_format == DiagnosticsFormat::json) {
+    print_diagnostics_json(diags);
+    return;
+  }
   for (const auto& d : diags.all()) {
     std::cerr << format_diagnostic(d) << '\n';
     if (!d.span.known()) continue;

@@ -14,6 +14,7 @@ namespace {
 Span offset_span(const Span& start, std::string_view text, size_t offset) {
   Span s = start;
   if (!s.known()) return s;
+  s.end_line = s.end_column = 0;  // the value's end is not this template's end
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++s.line;
@@ -174,6 +175,7 @@ class Binder {
     if (auto checked = check_image(img.src, doc_.base_dir, allowed_dirs_, limits_, diags_)) {
       img.resolved_path = checked->path;
       img.natural = checked->natural;
+      note_file_read(img.resolved_path);
     }
   }
   void content(Box& box) {
@@ -197,6 +199,7 @@ class Binder {
 bool bind_document(Document& doc, Diagnostics& diags, const Limits& limits,
                    const std::vector<std::string>& allowed_dirs) {
   int before = diags.error_count();
+  FileReadLog log(doc.files_read);  // CSV datasets and images
   Binder(doc, diags, limits, allowed_dirs).run();
   return diags.error_count() == before;
 }

@@ -1,20 +1,38 @@
 #include "load/file_text.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "core/utf8.hpp"
 
 namespace folio {
+namespace {
+thread_local std::vector<std::string>* active_log = nullptr;
+}  // namespace
+
+FileReadLog::FileReadLog(std::vector<std::string>& into) : previous_(active_log) {
+  active_log = &into;
+}
+FileReadLog::~FileReadLog() {
+  active_log = previous_;
+}
+
+void note_file_read(const std::string& path) {
+  if (!active_log) return;
+  for (const auto& p : *active_log)
+    if (p == path) return;
+  active_log->push_back(path);
+}
 
 std::optional<std::string> read_text_file(const std::string& path, size_t max_bytes,
                                           const Span& from, Diagnostics& diags) {
+  note_file_read(path);
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     diags.error(from, fmt::format("cannot open `{}`: {}", path, std::strerror(errno)));

@@ -233,10 +233,14 @@ void apply_sets(Value& data, const std::vector<std::pair<std::string, std::strin
 
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags) {
+  std::vector<std::string> files_read;
+  FileReadLog log(files_read);
   auto text = read_text_file(layout_path, options.limits.max_file_bytes,
                              Span{std::make_shared<const std::string>(layout_path), 0, 0}, diags);
   if (!text) return std::nullopt;
-  return load_document_text(*text, layout_path, options, diags);
+  auto doc = load_document_text(*text, layout_path, options, diags);
+  if (doc) doc->files_read.insert(doc->files_read.begin(), files_read.begin(), files_read.end());
+  return doc;
 }
 
 std::optional<Document> load_document_text(const std::string& text, const std::string& layout_path,

@@ -36,9 +36,10 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
       }
     }
   }
-  if (auto f = r.string("font")) theme.font = *f;
-  if (auto f = r.string("heading_font")) theme.heading_font = *f;
-  if (auto f = r.string("mono_font")) theme.mono_font = *f;
+  if (auto f = r.string("font")) theme.font = *f, theme.font_span = r.span("font");
+  if (auto f = r.string("heading_font"))
+    theme.heading_font = *f, theme.heading_font_span = r.span("heading_font");
+  if (auto f = r.string("mono_font")) theme.mono_font = *f, theme.mono_font_span = r.span("mono_font");
   auto font_size = [&](std::string_view key, double& target) {
     if (auto l = r.length(key)) {
       if (l->value < 2 || l->value > 400) {

@@ -8,7 +8,8 @@ namespace folio {
 
 Span span_of(const toml::source_region& region) {
   return Span{region.path, static_cast<int>(region.begin.line),
-              static_cast<int>(region.begin.column)};
+              static_cast<int>(region.begin.column), static_cast<int>(region.end.line),
+              static_cast<int>(region.end.column)};
 }
 
 Span span_of(const toml::node& node) { return span_of(node.source()); }
@@ -87,13 +88,28 @@ std::optional<Color> color_of(const toml::node& node, const Theme* theme, Diagno
 TableReader::TableReader(const toml::table& table, Diagnostics& diags, const Theme* theme)
     : table_(table), diags_(diags), theme_(theme) {}
 
+namespace {
+thread_local AcceptedKeysLog::Keys* accepted_keys_log = nullptr;
+
+void log_accepted(const toml::table& table, std::string_view key) {
+  if (!accepted_keys_log) return;
+  auto at = table.source().begin;
+  (*accepted_keys_log)[{static_cast<int>(at.line), static_cast<int>(at.column)}].insert(std::string(key));
+}
+}  // namespace
+
+AcceptedKeysLog::AcceptedKeysLog(Keys& into) : previous_(accepted_keys_log) { accepted_keys_log = &into; }
+AcceptedKeysLog::~AcceptedKeysLog() { accepted_keys_log = previous_; }
+
 const toml::node* TableReader::get(std::string_view key) {
   known_.push_back(key);
+  log_accepted(table_, key);
   return table_.get(key);
 }
 
 void TableReader::allow(std::initializer_list<std::string_view> keys) {
   known_.insert(known_.end(), keys.begin(), keys.end());
+  for (auto k : keys) log_accepted(table_, k);
 }
 
 Span TableReader::span(std::string_view key) const {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +56,21 @@ class TableReader {
   Diagnostics& diags_;
   const Theme* theme_;
   std::vector<std::string_view> known_;
+};
+
+// While one lives, every TableReader on this thread records the keys it
+// accepts (asked for or allowed) by its table's line and column: how the test
+// of format_keys.hpp learns what the loader accepts.
+class AcceptedKeysLog {
+ public:
+  using Keys = std::map<std::pair<int, int>, std::set<std::string>>;
+  explicit AcceptedKeysLog(Keys& into);
+  ~AcceptedKeysLog();
+  AcceptedKeysLog(const AcceptedKeysLog&) = delete;
+  AcceptedKeysLog& operator=(const AcceptedKeysLog&) = delete;
+
+ private:
+  Keys* previous_;
 };
 
 // A TextValue from a string node (span at the first character inside the quotes).

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/span.hpp"
 
 namespace folio {
 
@@ -13,6 +14,10 @@ struct Theme {
   std::string font = "Open Sans";
   std::string heading_font = "Open Sans";
   std::string mono_font = "DejaVu Sans Mono";
+  // Where each font was named (unknown for the defaults), for "font not installed" warnings.
+  Span font_span;
+  Span heading_font_span;
+  Span mono_font_span;
   double size = 10;  // points
   double line_height = 1.35;
   double h1 = 26;

@@ -4,11 +4,15 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
+#include <tuple>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
-#include <sys/stat.h>
 
 namespace folio::text {
 namespace {
@@ -20,6 +24,32 @@ bool is_folder(const std::string& path) {
 
 std::mutex font_dirs_mutex;
 
+// Owners of fontconfig objects.
+struct PatternFree {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+struct ObjectSetFree {
+  void operator()(FcObjectSet* o) const { FcObjectSetDestroy(o); }
+};
+struct FontSetFree {
+  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
+};
+using PatternHandle = std::unique_ptr<FcPattern, PatternFree>;
+using ObjectSetHandle = std::unique_ptr<FcObjectSet, ObjectSetFree>;
+using FontSetHandle = std::unique_ptr<FcFontSet, FontSetFree>;
+
+// `path` made absolute with symbolic links resolved, so prefixes compare.
+std::string canonical_folder(const std::string& path) {
+  std::error_code ec;
+  auto p = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : p.string();
+}
+
+bool inside(const std::string& file, const std::string& folder) {
+  return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 &&
+         file[folder.size()] == '/';
+}
+
 }  // namespace
 
 void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics& diags) {
@@ -29,7 +59,8 @@ void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics&
   dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
   for (const auto& dir : dirs) {
     if (!is_folder(dir)) {
-      if (dir != FOLIO_FONTS_DIR) diags.error({}, fmt::format("font folder `{}` does not exist", dir));
+      if (dir != FOLIO_FONTS_DIR)
+        diags.error({}, fmt::format("font folder `{}` does not exist", dir));
       continue;
     }
     FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
@@ -38,10 +69,26 @@ void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics&
   if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
 }
 
-std::vector<FontFamily> list_font_families() {
-  FcPattern* pattern = FcPatternCreate();
-  FcObjectSet* objects = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, nullptr);
-  FcFontSet* set = FcFontList(nullptr, pattern, objects);
+std::string project_font_dir() {
+  return FOLIO_FONTS_DIR;
+}
+
+const char* origin_name(FontOrigin origin) {
+  switch (origin) {
+    case FontOrigin::project:
+      return "project";
+    case FontOrigin::font_path:
+      return "font-path";
+    case FontOrigin::system:
+      return "system";
+  }
+  return "system";
+}
+
+std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra_dirs) {
+  PatternHandle pattern(FcPatternCreate());
+  ObjectSetHandle objects(FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, nullptr));
+  FontSetHandle set(FcFontList(nullptr, pattern.get(), objects.get()));
   std::map<std::string, std::string> families;
   for (int i = 0; set && i < set->nfont; ++i) {
     FcChar8* family = nullptr;
@@ -52,15 +99,86 @@ std::vector<FontFamily> list_font_families() {
     FcPatternGetString(set->fonts[i], FC_STYLE, 0, &style);
     std::string name(reinterpret_cast<char*>(family));
     std::string path = file ? reinterpret_cast<char*>(file) : "";
-    bool regular = style && std::string(reinterpret_cast<char*>(style)) == "Regular";
+    std::string style_name = style ? reinterpret_cast<char*>(style) : "";
+    bool regular = style_name == "Regular" || style_name == "Book" || style_name == "Roman";
     if (!families.count(name) || regular) families[name] = path;
   }
-  if (set) FcFontSetDestroy(set);
-  FcObjectSetDestroy(objects);
-  FcPatternDestroy(pattern);
+  std::string project = canonical_folder(FOLIO_FONTS_DIR);
+  std::vector<std::string> extra;
+  for (const auto& dir : extra_dirs) extra.push_back(canonical_folder(dir));
   std::vector<FontFamily> out;
-  for (auto& [name, file] : families) out.push_back({name, file});
+  for (auto& [name, file] : families) {
+    std::string canonical = canonical_folder(file);
+    FontOrigin origin = FontOrigin::system;
+    if (inside(canonical, project)) origin = FontOrigin::project;
+    for (const auto& dir : extra)
+      if (origin == FontOrigin::system && inside(canonical, dir)) origin = FontOrigin::font_path;
+    out.push_back({name, file, origin});
+  }
   return out;
+}
+
+std::string matched_font_family(const std::string& family) {
+  PatternHandle pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  PatternHandle match(FcFontMatch(nullptr, pattern.get(), &result));
+  FcChar8* name = nullptr;
+  if (!match || FcPatternGetString(match.get(), FC_FAMILY, 0, &name) != FcResultMatch) return "";
+  return reinterpret_cast<char*>(name);
+}
+
+namespace {
+
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Pango takes a comma-separated list of families; any installed one (or a generic name) will do.
+bool any_family_installed(const std::string& list, const std::vector<FontFamily>& installed) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    std::string lower = lowercase(name);
+    if (lower == "sans-serif" || lower == "sans" || lower == "serif" || lower == "monospace" ||
+        lower == "mono" || lower == "system-ui" || lower == "cursive" || lower == "fantasy")
+      return true;
+    for (const auto& f : installed)
+      if (lowercase(f.name) == lower) return true;
+    start = comma + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+void check_theme_fonts(const Theme& theme, Diagnostics& diags) {
+  std::vector<FontFamily> installed;
+  for (auto [family, span, key] : {std::tuple{&theme.font, &theme.font_span, "font"},
+                                   {&theme.heading_font, &theme.heading_font_span, "heading_font"},
+                                   {&theme.mono_font, &theme.mono_font_span, "mono_font"}}) {
+    if (!span->known()) continue;  // a default: not the user's choice
+    if (installed.empty()) installed = list_font_families();
+    if (any_family_installed(*family, installed)) continue;
+    std::string first = family->substr(0, family->find(','));
+    std::string used = matched_font_family(first);
+    diags.warning(*span,
+                  fmt::format("`{}`: font family \"{}\" is not installed; \"{}\" is used instead", key,
+                              *family, used.empty() ? "none" : used),
+                  {"`folio fonts` lists the families folio can see; put the font's files in fonts/ "
+                   "or a --font-path folder"});
+  }
+}
+
+void rescan_fonts() {
+  std::lock_guard lock(font_dirs_mutex);
+  FcInitReinitialize();
 }
 
 }  // namespace folio::text

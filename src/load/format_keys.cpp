@@ -1,0 +1,265 @@
+#include "load/format_keys.hpp"
+
+namespace folio {
+namespace {
+
+using K = ValueKind;
+
+const std::vector<std::string_view> kAlign3 = {"left", "center", "right"};
+const std::vector<std::string_view> kAlign4 = {"left", "justify", "center", "right"};
+
+std::vector<TableSpec> make_tables() {
+  std::vector<TableSpec> t;
+  t.push_back(
+      {"document",
+       "The page and the PDF's metadata.",
+       {
+           {"title", K::text, "The document's title; also the PDF's Title."},
+           {"subtitle", K::text, "A subtitle, for the layout to show."},
+           {"author", K::text, "The author; also the PDF's Author."},
+           {"subject", K::text, "The subject; also the PDF's Subject."},
+           {"keywords", K::text_list, "Keywords for the PDF's metadata."},
+           {"date", K::text, "The publication date (YYYY-MM-DD); also the PDF's date."},
+           {"language", K::string,
+            "BCP 47 language tag, for hyphenation and the PDF. Default \"en-GB\"."},
+           {"size", K::page_size,
+            "\"A3\", \"A4\", \"A5\", \"A6\", \"Letter\", \"Legal\" or [width, height]. Default "
+            "\"A4\"."},
+           {"orientation",
+            K::choice,
+            "Page orientation. Default \"portrait\".",
+            {"portrait", "landscape"}},
+           {"margins", K::margins, "One length, or [top, right, bottom, left]. Default \"18mm\"."},
+           {"columns", K::integer, "Body columns. Default 1.", {}, 1, 12},
+           {"column_gap", K::length, "Space between body columns. Default \"6mm\"."},
+           {"bleed", K::length, "Extend the page by this much for print. Default \"0mm\"."},
+           {"crop_marks", K::boolean, "Draw crop marks outside the trim box. Default false."},
+       }});
+  t.push_back({"theme",
+               "Fonts, sizes and colours.",
+               {
+                   {"extends", K::path,
+                    "A theme file (itself a [theme] table), relative to this file; the other keys "
+                    "override it."},
+                   {"font", K::string, "Body font family. Default \"Open Sans\"."},
+                   {"heading_font", K::string, "Heading font family. Default \"Open Sans\"."},
+                   {"mono_font", K::string,
+                    "Monospaced font family, for `code`. Default \"DejaVu Sans Mono\"."},
+                   {"size", K::length, "Body text size. Default \"10pt\"."},
+                   {"line_height", K::number,
+                    "Line height as a factor of the size (0.5 to 4). Default 1.35."},
+                   {"h1", K::length, "Level-1 heading size."},
+                   {"h2", K::length, "Level-2 heading size."},
+                   {"h3", K::length, "Level-3 heading size."},
+                   {"text", K::color, "Text colour."},
+                   {"muted", K::color, "Colour of secondary text (notes, captions)."},
+                   {"accent", K::color, "Accent colour (headings, figures)."},
+                   {"background", K::color, "Page background colour."},
+                   {"rule", K::color, "Colour of rules and borders."},
+                   {"palette", K::color_list,
+                    "Colours of chart series, in order (a non-empty list of colours)."},
+               }});
+  t.push_back(
+      {"running",
+       "A running header or footer.",
+       {
+           {"left", K::text, "Text at the left; may use {{ page }}, {{ pages }}, {{ section }}."},
+           {"center", K::text, "Text in the centre."},
+           {"right", K::text, "Text at the right."},
+           {"first_page", K::boolean, "Show it on page 1 too. Default true."},
+           {"rule", K::boolean, "Draw a line between it and the body. Default false."},
+       }});
+  t.push_back({"block",
+               "Keys every block may have.",
+               {
+                   {"type",
+                    K::choice,
+                    "The block type.",
+                    {"heading", "paragraph", "list", "quote", "stats", "chart", "table", "image",
+                     "box", "columns", "rule", "spacer", "page_break"}},
+                   {"id", K::string, "An identifier, for links to the block."},
+                   {"break_before",
+                    K::choice,
+                    "Start the block on a new page or column.",
+                    {"page", "column", "none"}},
+                   {"keep_with_next", K::boolean,
+                    "Keep the block on the same page as the next (true for headings)."},
+                   {"keep_together", K::boolean, "Never split the block across pages."},
+                   {"space_before", K::length, "Space above the block."},
+                   {"space_after", K::length, "Space below the block."},
+               }});
+  t.push_back({"block.heading",
+               "A heading; levels 1 and 2 become PDF bookmarks.",
+               {
+                   {"text", K::text, "The heading's text."},
+                   {"level", K::integer, "1, 2 or 3. Default 1.", {}, 1, 3},
+               },
+               {"text"}});
+  t.push_back({"block.paragraph",
+               "One or more paragraphs of Markdown text.",
+               {
+                   {"text", K::text, "The text (Markdown: paragraphs, lists, emphasis, links)."},
+                   {"style", K::choice, "Default \"body\".", {"body", "lead", "small", "note"}},
+                   {"align", K::choice, "Default \"left\".", kAlign4},
+               },
+               {"text"}});
+  t.push_back({"block.list",
+               "A bulleted or numbered list.",
+               {
+                   {"items", K::text_list, "The items, each Markdown text."},
+                   {"ordered", K::boolean, "Number the items. Default false."},
+               },
+               {"items"}});
+  t.push_back({"block.quote",
+               "A quotation.",
+               {
+                   {"text", K::text, "The quotation."},
+                   {"by", K::text, "Who said it."},
+                   {"role", K::text, "Their role."},
+                   {"style",
+                    K::choice,
+                    "A pull quote is set large and kept whole. Default \"pull\".",
+                    {"pull", "block"}},
+               },
+               {"text"}});
+  t.push_back({"block.stats",
+               "Big-number tiles.",
+               {
+                   {"items", K::stats_items, "The tiles: [{ value, label, note }, ...]."},
+                   {"columns", K::integer, "Tiles per row. Default: all in one row.", {}, 1, 12},
+               },
+               {"items"}});
+  t.push_back(
+      {"block.chart",
+       "A chart drawn from a dataset.",
+       {
+           {"kind", K::choice, "Default \"bar\".", {"bar", "line", "donut"}},
+           {"orientation",
+            K::choice,
+            "Columns (vertical) or bars (horizontal). Default \"vertical\".",
+            {"vertical", "horizontal"}},
+           {"mode", K::choice, "Default \"grouped\".", {"grouped", "stacked"}},
+           {"data", K::dataset, "A dataset under [data], or a .csv file relative to the layout."},
+           {"categories", K::categories, "Inline data: the category names."},
+           {"series", K::series, "Inline data: [{ name, values, color }, ...]."},
+           {"exclude_series", K::text_list,
+            "Series of a shared dataset to leave out (a name the dataset lacks is no error)."},
+           {"title", K::text, "A title above the chart."},
+           {"caption", K::text, "A caption below the chart."},
+           {"axis_title", K::text, "The value axis' title."},
+           {"alt", K::text, "A text alternative, for accessibility."},
+           {"value_labels", K::boolean, "Print each bar's value. Default true."},
+           {"legend",
+            K::choice,
+            "Where the legend goes. Default \"bottom\".",
+            {"top", "bottom", "right", "none"}},
+           {"min", K::number, "The value axis' lowest value. Default 0."},
+           {"max", K::number,
+            "The value axis' highest value. Default: just above the largest value."},
+           {"format", K::number_format, "How values and ticks print. Default \"number\"."},
+           {"height", K::length, "Height of the whole figure. Default \"70mm\"."},
+           {"width", K::width, "Width of the whole figure. Default: the full width."},
+       }});
+  t.push_back(
+      {"block.table",
+       "A table from a dataset or from rows.",
+       {
+           {"data", K::dataset, "A dataset under [data], or a .csv file relative to the layout."},
+           {"categories", K::categories, "Inline data: the category names (the header row)."},
+           {"series", K::series, "Inline data: [{ name, values }, ...], one row each."},
+           {"transpose", K::boolean, "Swap rows and columns of a dataset."},
+           {"exclude_series", K::text_list,
+            "Series of a shared dataset to leave out (a name the dataset lacks is no error)."},
+           {"columns", K::table_columns, "The columns: [{ title, align, format, width }, ...]."},
+           {"rows", K::rows, "The rows: [[cell, ...], ...]; cells are text or numbers."},
+           {"header", K::boolean,
+            "The first row is a header, repeated on each page. Default true."},
+           {"total_column", K::text, "Add a column of row sums with this title."},
+           {"total_row", K::text, "Add a row of column sums with this title."},
+           {"zebra", K::boolean, "Shade every other body row. Default true."},
+           {"caption", K::text, "Text above the table."},
+           {"notes", K::text, "Text below the table."},
+       }});
+  t.push_back({"block.image",
+               "A PNG, JPEG or SVG image.",
+               {
+                   {"src", K::path, "The image file, relative to the layout."},
+                   {"width", K::width,
+                    "The image's width. Default: its natural width, at most the column's."},
+                   {"alt", K::text, "A text alternative (a warning when missing)."},
+                   {"caption", K::text, "A caption below the image."},
+                   {"align", K::choice, "Default \"center\".", kAlign3},
+               },
+               {"src"}});
+  t.push_back({"block.box",
+               "A panel holding other blocks.",
+               {
+                   {"blocks", K::blocks, "The blocks inside."},
+                   {"background", K::color, "The panel's colour."},
+                   {"border", K::color, "The border's colour."},
+                   {"padding", K::length, "Space between the border and the blocks."},
+                   {"full_bleed", K::boolean,
+                    "Run the background to the page edges and into the bleed (a top-level box in "
+                    "a one-column body)."},
+               },
+               {"blocks"}});
+  t.push_back({"block.columns",
+               "Blocks flowing through columns side by side.",
+               {
+                   {"blocks", K::blocks, "The blocks that flow through the columns."},
+                   {"count", K::integer, "Number of columns. Default 2.", {}, 1, 12},
+                   {"gap", K::length, "Space between the columns."},
+               },
+               {"blocks"}});
+  t.push_back({"block.rule", "A horizontal line.", {}});
+  t.push_back({"block.spacer", "Empty space.", {{"height", K::length, "The space's height."}}});
+  t.push_back({"block.page_break", "Start a new page.", {}});
+  t.push_back({"table.column",
+               "One column of a table.",
+               {
+                   {"title", K::text, "The header cell."},
+                   {"align", K::choice, "Default: right for numbers, else left.", kAlign3},
+                   {"format", K::number_format, "How numbers print. Default \"number\"."},
+                   {"width", K::width_or_auto,
+                    "A length, a percentage or \"auto\" (fit the content). Default \"auto\"."},
+               }});
+  t.push_back({"stats.item",
+               "One big-number tile.",
+               {
+                   {"value", K::text,
+                    "The big number (text, usually a template such as {{ stats.x | number }})."},
+                   {"label", K::text, "What the number counts."},
+                   {"note", K::text, "A small note below."},
+               },
+               {"value"}});
+  TableSpec series{
+      "chart.series",
+      "One data series.",
+      {
+          {"name", K::string, "The series' name, for the legend."},
+          {"values", K::number_list, "The values, one number per category."},
+          {"color", K::color, "The series' colour (\"#rrggbb\"). Default: the theme's palette."},
+      }};
+  series.closed = false;  // read as data (load/dataset.cpp), where extra keys are ignored
+  t.push_back(std::move(series));
+  return t;
+}
+
+}  // namespace
+
+const std::vector<TableSpec>& format_tables() {
+  static const std::vector<TableSpec> tables = make_tables();
+  return tables;
+}
+
+const TableSpec* find_format_table(std::string_view name) {
+  for (const auto& t : format_tables())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+std::vector<std::string_view> format_block_types() {
+  return find_format_table("block")->keys.front().choices;
+}
+
+}  // namespace folio

@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+#include "text/fonts.hpp"
+
+using namespace folio;
+
+TEST_CASE("a theme font that is not installed warns at its key, naming the family used") {
+  Diagnostics diags;
+  auto built = test::build_text(
+      "[theme]\nfont = \"Nonexistent Grotesk\"\nmono_font = \"monospace\"\nheading_font = \"Open "
+      "Sans\"\n"
+      "[[block]]\ntype = \"paragraph\"\ntext = \"Hello\"\n",
+      diags);
+  REQUIRE(built);  // a warning, not an error
+  REQUIRE(diags.all().size() == 1);
+  const Diagnostic& d = diags.all()[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.span.line == 2);
+  CHECK(d.span.column == 8);
+  std::string used = text::matched_font_family("Nonexistent Grotesk");
+  REQUIRE_FALSE(used.empty());
+  CHECK(used != "Nonexistent Grotesk");
+  CHECK(d.message == "`font`: font family \"Nonexistent Grotesk\" is not installed; \"" + used +
+                         "\" is used instead");
+}
+
+TEST_CASE("installed, generic and listed font families do not warn") {
+  Diagnostics diags;
+  auto built = test::build_text(
+      "[theme]\nfont = \"open sans\"\nheading_font = \"Nonexistent, DejaVu Sans\"\nmono_font = "
+      "\"monospace\"\n"
+      "[[block]]\ntype = \"paragraph\"\ntext = \"Hello\"\n",
+      diags);
+  REQUIRE(built);
+  CHECK(diags.empty());
+}
+
+TEST_CASE("folio fonts says where each family comes from") {
+  auto system = text::list_font_families();
+  auto dejavu =
+      std::find_if(system.begin(), system.end(), [](auto& f) { return f.name == "DejaVu Sans"; });
+  REQUIRE(dejavu != system.end());
+  CHECK(dejavu->origin == text::FontOrigin::system);
+  CHECK_THAT(dejavu->file, Catch::EndsWith("DejaVuSans.ttf"));  // the regular ("Book") face
+  // The same folder given as --font-path makes its families font-path ones.
+  auto with_path = text::list_font_families({"/usr/share/fonts/truetype/dejavu"});
+  for (const auto& f : with_path)
+    if (f.name == "DejaVu Sans") CHECK(f.origin == text::FontOrigin::font_path);
+  CHECK(std::string(text::origin_name(text::FontOrigin::project)) == "project");
+}
