@@ -12,7 +12,7 @@ constexpr double kUnbounded = 1e9;
 class BoxFlowable : public Flowable {
  public:
   BoxFlowable(const Box& box, double width, const Context& ctx, bool keep_together, int depth)
-      : box_(box), width_(width), keep_together_(keep_together) {
+      : box_(box), width_(width), keep_together_(keep_together), diags_(ctx.diags) {
     // A full-bleed band knows where it sits only as a top-level block of a
     // one-column body: its left edge is then the page's left margin.
     const PageSetup& page = ctx.doc.page;
@@ -34,6 +34,13 @@ class BoxFlowable : public Flowable {
       if (whole.frame.size.height > inner_height + 1e-6) return Placement::nothing();
     }
     FlowResult r = flow(blocks_, from, inner_width, std::max(0.0, inner_height), at_top);
+    if (keep_together_ && at_top && r.rest && !warned_split_) {
+      // Kept whole, yet taller than the whole region: splitting beats clipping.
+      warned_split_ = true;
+      diags_.warning(box_.blocks.empty() ? Span{} : box_.blocks.front().span,
+                     "this box is kept together but is taller than a page; it is split",
+                     {"make it shorter, or set keep_together = false"});
+    }
     if (r.rest && same_token(*r.rest, from)) {
       if (!at_top) return Placement::nothing();
       r = flow(blocks_, from, inner_width, kUnbounded, true);  // cannot fit anywhere: overflow
@@ -59,6 +66,8 @@ class BoxFlowable : public Flowable {
   const Box& box_;
   double width_;
   bool keep_together_;
+  Diagnostics& diags_;
+  mutable bool warned_split_ = false;  // place() is called again for the same box
   double inset_ = 0;
   double bleed_left_ = 0, bleed_right_ = 0,
          bleed_top_ = 0;  // full_bleed: how far out the band runs

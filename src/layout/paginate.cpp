@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <set>
+
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
@@ -79,6 +81,7 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
 
   std::vector<Page> pages;
   layout::BreakToken token;
+  std::set<size_t> warned_overflow;
   bool done = blocks.empty();
   while (!done || pages.empty()) {
     if (pages.size() >= options.max_pages) {
@@ -94,7 +97,18 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
     page.crop_marks = setup.crop_marks;
     page.frame.size = setup.size;
     if (!done) {
+      size_t first_block = token.index;
       PageFill fill = fill_page(blocks, token, columns, column_width, body_height);
+      // A block kept whole that is taller than a page is placed anyway, so the
+      // document always advances; say so rather than clip silently.
+      if (fill.tallest > body_height + 0.5 && first_block < blocks.size() &&
+          warned_overflow.insert(first_block).second) {
+        diags.warning(blocks[first_block].span,
+                      fmt::format("this block is {:.0f} pt tall but a page holds {:.0f} pt; it "
+                                  "runs past the bottom margin",
+                                  fill.tallest, body_height),
+                      {"let it split (keep_together = false), or make it smaller"});
+      }
       if (columns > 1 && fill.section_end)
         fill = balance(blocks, token, columns, column_width, std::move(fill));
       for (size_t c = 0; c < fill.columns.size(); ++c) {

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 
@@ -80,4 +81,25 @@ TEST_CASE("PNG and SVG previews write one file per page") {
   REQUIRE(svg.exit_code == 0);
   CHECK(test::file_exists(dir + "/page-2.svg"));
   CHECK_FALSE(test::file_exists(dir + "/page-1.svg"));
+}
+
+TEST_CASE("two renders writing one target at once leave one whole PDF") {
+  std::string dir = test::temp_dir();
+  std::string pdf = dir + "/same.pdf";
+  std::string one = fmt::format(
+      "'{}' render layouts/annual-review.toml --data data/ceop-2008-09.toml -q -o '{}'", FOLIO_BINARY, pdf);
+  std::string two = fmt::format(
+      "'{}' render layouts/annual-review.toml --data data/ceop-2012-13.toml -q -o '{}'", FOLIO_BINARY, pdf);
+  for (int round = 0; round < 4; ++round) {
+    auto r = test::run_shell(fmt::format("cd '{}' && ({} & {} & wait)", FOLIO_SOURCE_DIR, one, two));
+    REQUIRE(r.exit_code == 0);
+    auto pages = test::pdf_page_texts(pdf);
+    REQUIRE(pages.size() == 2);  // one document or the other, never a mix or a torn file
+    bool first = pages[0].find("Behind every statistic") != std::string::npos;
+    bool second = pages[0].find("A record year") != std::string::npos;
+    CHECK(first != second);
+  }
+  int files = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 1);  // no temporary file left behind
 }
