@@ -21,8 +21,8 @@ typedef struct {
 } Region;
 
 /* Reads the flat files bench/gen_data.py writes: [table] lines and key = value. */
-static int read_region(const char *path, Region *r) {
-  FILE *f = fopen(path, "r");
+static int read_region(const char* path, Region* r) {
+  FILE* f = fopen(path, "r");
   if (!f) return 0;
   memset(r, 0, sizeof *r);
   static char line[kMax * 2];
@@ -33,29 +33,37 @@ static int read_region(const char *path, Region *r) {
       snprintf(table, sizeof table, "%.*s", (int)(strchr(line, ']') - line - 1), line + 1);
       continue;
     }
-    char *eq = strstr(line, " = ");
+    char* eq = strstr(line, " = ");
     if (!eq) continue;
     *eq = 0;
-    const char *key = line;
-    char *value = eq + 3;
+    const char* key = line;
+    char* value = eq + 3;
     if (value[0] == '"') {
       value++;
       value[strlen(value) - 1] = 0;
     }
-    char *dst = NULL;
+    char* dst = NULL;
     size_t cap = kMax;
     if (!strcmp(table, "region")) {
-      if (!strcmp(key, "name")) dst = r->name, cap = 256;
-      else if (!strcmp(key, "slug")) dst = r->slug, cap = 256;
-      else if (!strcmp(key, "lead")) dst = r->lead;
-      else if (!strcmp(key, "body1")) dst = r->body1;
-      else if (!strcmp(key, "body2")) dst = r->body2;
+      if (!strcmp(key, "name"))
+        dst = r->name, cap = 256;
+      else if (!strcmp(key, "slug"))
+        dst = r->slug, cap = 256;
+      else if (!strcmp(key, "lead"))
+        dst = r->lead;
+      else if (!strcmp(key, "body1"))
+        dst = r->body1;
+      else if (!strcmp(key, "body2"))
+        dst = r->body2;
     } else if (!strcmp(table, "quote")) {
-      if (!strcmp(key, "text")) dst = r->quote;
-      else if (!strcmp(key, "by")) dst = r->by, cap = 256;
-      else if (!strcmp(key, "role")) dst = r->role, cap = 256;
+      if (!strcmp(key, "text"))
+        dst = r->quote;
+      else if (!strcmp(key, "by"))
+        dst = r->by, cap = 256;
+      else if (!strcmp(key, "role"))
+        dst = r->role, cap = 256;
     } else if (!strcmp(table, "stats")) {
-      static const char *keys[4] = {"children", "arrests", "reports", "visits"};
+      static const char* keys[4] = {"children", "arrests", "reports", "visits"};
       for (int i = 0; i < 4; i++)
         if (!strcmp(key, keys[i])) r->stats[i] = atol(value);
     }
@@ -65,7 +73,7 @@ static int read_region(const char *path, Region *r) {
   return 1;
 }
 
-static void thousands(long v, char *out) {
+static void thousands(long v, char* out) {
   char digits[32];
   int n = snprintf(digits, sizeof digits, "%ld", v), o = 0;
   for (int i = 0; i < n; i++) {
@@ -75,14 +83,15 @@ static void thousands(long v, char *out) {
   out[o] = 0;
 }
 
-static void rgb(cairo_t *cr, unsigned hex) {
-  cairo_set_source_rgb(cr, (hex >> 16 & 255) / 255.0, (hex >> 8 & 255) / 255.0, (hex & 255) / 255.0);
+static void rgb(cairo_t* cr, unsigned hex) {
+  cairo_set_source_rgb(cr, (hex >> 16 & 255) / 255.0, (hex >> 8 & 255) / 255.0,
+                       (hex & 255) / 255.0);
 }
 
 /* Draws text at (x, y) wrapped to `width`; returns its height. */
-static double text(cairo_t *cr, PangoLayout *layout, const char *font, const char *markup, double x,
+static double text(cairo_t* cr, PangoLayout* layout, const char* font, const char* markup, double x,
                    double y, double width, unsigned color) {
-  PangoFontDescription *desc = pango_font_description_from_string(font);
+  PangoFontDescription* desc = pango_font_description_from_string(font);
   pango_layout_set_font_description(layout, desc);
   pango_font_description_free(desc);
   pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
@@ -95,13 +104,13 @@ static double text(cairo_t *cr, PangoLayout *layout, const char *font, const cha
   return h / (double)PANGO_SCALE;
 }
 
-static void draw_page(const Region *r, const char *path) {
+static void draw_page(const Region* r, const char* path) {
   const double W = 595.28, H = 841.89, M = 51.02, BW = W - 2 * M;
   const unsigned ink = 0x1c2430, muted = 0x5b6675, accent = 0x0a5c8a;
-  cairo_surface_t *surface = cairo_pdf_surface_create(path, W, H);
+  cairo_surface_t* surface = cairo_pdf_surface_create(path, W, H);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, r->name);
-  cairo_t *cr = cairo_create(surface);
-  PangoLayout *layout = pango_cairo_create_layout(cr);
+  cairo_t* cr = cairo_create(surface);
+  PangoLayout* layout = pango_cairo_create_layout(cr);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   /* Sizes in points, as folio sets them (Pango's default is 96 dpi). */
   pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
@@ -109,7 +118,8 @@ static void draw_page(const Region *r, const char *path) {
   char buf[kMax * 2], *esc;
 
   double y = M;
-  y += text(cr, layout, "Open Sans 7.5", "<b>REGIONAL REVIEW 2024/25</b> · CEOP", M, y, BW, ink) + 6;
+  y +=
+      text(cr, layout, "Open Sans 7.5", "<b>REGIONAL REVIEW 2024/25</b> · CEOP", M, y, BW, ink) + 6;
   esc = g_markup_escape_text(r->name, -1);
   y += text(cr, layout, "Open Sans Bold 25", esc, M, y, BW, ink) + 8;
   g_free(esc);
@@ -117,7 +127,7 @@ static void draw_page(const Region *r, const char *path) {
   y += text(cr, layout, "Open Sans 12", esc, M, y, BW, ink) + 14;
   g_free(esc);
 
-  static const char *labels[4] = {"children safeguarded", "suspected offenders arrested",
+  static const char* labels[4] = {"children safeguarded", "suspected offenders arrested",
                                   "reports received", "schools visited"};
   double gap = 6, tile = (BW - 3 * gap) / 4;
   for (int i = 0; i < 4; i++) {
@@ -157,8 +167,8 @@ static void draw_page(const Region *r, const char *path) {
   text(cr, layout, "Open Sans 7", esc, M + 30, y, BW - 30, muted);
   g_free(esc);
 
-  text(cr, layout, "Open Sans 7", "Child Exploitation and Online Protection Centre", M, H - M + 14, BW,
-       muted);
+  text(cr, layout, "Open Sans 7", "Child Exploitation and Online Protection Centre", M, H - M + 14,
+       BW, muted);
   pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
   esc = g_markup_escape_text(r->name, -1);
   text(cr, layout, "Open Sans 7", esc, M, H - M + 14, BW, muted);
@@ -171,7 +181,7 @@ static void draw_page(const Region *r, const char *path) {
   cairo_surface_destroy(surface);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: floor OUT_FOLDER DATA_FILE...\n");
     return 2;

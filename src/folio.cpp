@@ -51,7 +51,8 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
   auto doc = load_document(layout_path, options.load, diags);
   diags.sort_by_position();
   if (!doc) return std::nullopt;
-  if (!bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs)) return std::nullopt;
+  if (!bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs))
+    return std::nullopt;
   text::check_theme_fonts(doc->theme, diags);
   Built built;
   built.pages = layout_document(*doc, diags, options.layout);
@@ -86,7 +87,8 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     std::vector<Page> pages(built.pages.begin() + first - 1, built.pages.begin() + last);
     PdfInfo info = pdf_info(built.document);
     const std::vector<Page>& chosen = (first == 1 && last == count) ? built.pages : pages;
-    if (write_atomically(path, diags, [&](const std::string& temp) { return write_pdf(chosen, info, temp); }))
+    if (write_atomically(path, diags,
+                         [&](const std::string& temp) { return write_pdf(chosen, info, temp); }))
       written.push_back(path);
     return written;
   }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <atomic>
@@ -10,8 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace folio::test {
 
@@ -31,7 +31,9 @@ void write_file(const std::string& path, const std::string& text) {
   out << text;
 }
 
-bool file_exists(const std::string& path) { return std::filesystem::exists(path); }
+bool file_exists(const std::string& path) {
+  return std::filesystem::exists(path);
+}
 
 std::string temp_dir() {
   static std::atomic<int> counter{0};
@@ -53,7 +55,8 @@ CommandResult run_shell(const std::string& shell_command) {
   if (!pipe) return {-1, "popen failed"};
   std::array<char, 4096> buffer{};
   size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
   int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;

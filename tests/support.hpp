@@ -26,7 +26,8 @@ CommandResult run_folio(const std::string& arguments);
 // Runs a shell command from the repository root.
 CommandResult run_shell(const std::string& command);
 
-// Loads, binds and lays out a layout given as text (written to a temp file), with optional data text.
+// Loads, binds and lays out a layout given as text (written to a temp file), with optional data
+// text.
 std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
                                 const std::string& data = "");
 

@@ -1,6 +1,5 @@
 // Renders a layout to PDF through libfolio: embed LAYOUT [DATA] OUT.pdf
 #include <folio/folio.hpp>
-
 #include <iostream>
 
 int main(int argc, char** argv) {

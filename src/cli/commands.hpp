@@ -18,7 +18,7 @@ struct DocumentArgs {
   std::vector<std::string> font_paths;
   std::vector<std::string> allowed_dirs;  // --allow-path
   size_t max_pages = 5000;
-  Limits limits;  // --max-* flags
+  Limits limits;                     // --max-* flags
   std::string diagnostics = "text";  // or "json"
 };
 void add_document_options(CLI::App& app, DocumentArgs& args);

@@ -20,18 +20,21 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
                  "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
   app.add_option("--allow-path", args.allowed_dirs,
-                 "A folder outside the layout's folder that images, themes and CSV files may come from; repeatable")
+                 "A folder outside the layout's folder that images, themes and CSV files may come "
+                 "from; repeatable")
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-pages", args.max_pages, "Refuse documents longer than this")
       ->capture_default_str();
-  app.add_option("--max-blocks", args.limits.max_blocks, "Refuse layouts with more blocks than this")
+  app.add_option("--max-blocks", args.limits.max_blocks,
+                 "Refuse layouts with more blocks than this")
       ->capture_default_str();
   app.add_option("--max-file-bytes", args.limits.max_file_bytes,
                  "Refuse a layout, data, theme or CSV file larger than this")
       ->capture_default_str();
   app.add_option("--max-nesting", args.limits.max_nesting, "How deep boxes and columns may nest")
       ->capture_default_str();
-  app.add_option("--max-rows", args.limits.max_table_rows, "Refuse a table with more rows than this")
+  app.add_option("--max-rows", args.limits.max_table_rows,
+                 "Refuse a table with more rows than this")
       ->capture_default_str();
   app.add_option("--max-image-pixels", args.limits.max_image_pixels,
                  "Refuse a PNG or JPEG image with more pixels than this")
@@ -39,13 +42,15 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
   app.add_option("--max-template-bytes", args.limits.max_template_bytes,
                  "The longest text a template may expand to")
       ->capture_default_str();
-  app.add_option("--diagnostics", args.diagnostics,
-                 "text (default, on stderr) or json (one object per line on stdout, for editors and CI)")
+  app.add_option(
+         "--diagnostics", args.diagnostics,
+         "text (default, on stderr) or json (one object per line on stdout, for editors and CI)")
       ->check(CLI::IsMember({"text", "json"}));
 }
 
 std::optional<BuildOptions> build_options(const DocumentArgs& args) {
-  set_diagnostics_format(args.diagnostics == "json" ? DiagnosticsFormat::json : DiagnosticsFormat::text);
+  set_diagnostics_format(args.diagnostics == "json" ? DiagnosticsFormat::json
+                                                    : DiagnosticsFormat::text);
   BuildOptions options;
   options.load.data_files = args.data;
   options.load.limits = args.limits;
@@ -88,7 +93,8 @@ int run_fonts(const std::vector<std::string>& font_paths) {
   if (diags.has_errors()) return kDocumentError;
   // FAMILY <tab> ORIGIN (project, font-path or system) <tab> FILE of the regular face.
   for (const auto& family : text::list_font_families(font_paths))
-    std::cout << fmt::format("{}\t{}\t{}\n", family.name, text::origin_name(family.origin), family.file);
+    std::cout << fmt::format("{}\t{}\t{}\n", family.name, text::origin_name(family.origin),
+                             family.file);
   return kSuccess;
 }
 

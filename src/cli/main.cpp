@@ -18,12 +18,16 @@ int main(int argc, char** argv) {
   add_check_command(app, check);
   WatchArgs watch;
   add_watch_command(app, watch);
-  auto* fonts = app.add_subcommand("fonts", "List the font families folio can use, their files and where they come from");
+  auto* fonts = app.add_subcommand(
+      "fonts", "List the font families folio can use, their files and where they come from");
   std::vector<std::string> font_paths;
-  fonts->add_option("--font-path", font_paths, "A folder of fonts searched before the system's; repeatable")
+  fonts
+      ->add_option("--font-path", font_paths,
+                   "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
 
-  auto* schema = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
+  auto* schema = app.add_subcommand(
+      "schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
 
   try {
     app.parse(argc, argv);

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
 
@@ -23,7 +23,9 @@ DiagnosticsFormat chosen_format = DiagnosticsFormat::text;
 
 }  // namespace
 
-void set_diagnostics_format(DiagnosticsFormat format) { chosen_format = format; }
+void set_diagnostics_format(DiagnosticsFormat format) {
+  chosen_format = format;
+}
 
 void print_diagnostics(const Diagnostics& diags) {
   if (chosen_format == DiagnosticsFormat::json) {
@@ -39,7 +41,8 @@ void print_diagnostics(const Diagnostics& diags) {
     std::string caret(std::max(0, d.span.column - 1), ' ');
     for (size_t i = 0; i < caret.size() && i < line.size(); ++i)
       if (line[i] == '\t') caret[i] = '\t';
-    std::cerr << gutter << line << '\n' << std::string(gutter.size() - 2, ' ') << "| " << caret << "^\n";
+    std::cerr << gutter << line << '\n'
+              << std::string(gutter.size() - 2, ' ') << "| " << caret << "^\n";
   }
 }
 

@@ -38,14 +38,20 @@ std::optional<PageRange> parse_pages(const std::string& text) {
 }  // namespace
 
 void add_render_command(CLI::App& app, RenderArgs& args) {
-  auto* cmd = app.add_subcommand("render", "Render a layout with its data to PDF (or PNG/SVG pages)");
+  auto* cmd =
+      app.add_subcommand("render", "Render a layout with its data to PDF (or PNG/SVG pages)");
   add_document_options(*cmd, args.doc);
-  cmd->add_option("-o,--output", args.output, "Output file (default: the layout's name with the format's extension)");
-  cmd->add_option("-f,--format", args.format, "pdf, png or svg (PNG and SVG write one file per page)")
+  cmd->add_option("-o,--output", args.output,
+                  "Output file (default: the layout's name with the format's extension)");
+  cmd->add_option("-f,--format", args.format,
+                  "pdf, png or svg (PNG and SVG write one file per page)")
       ->check(CLI::IsMember({"pdf", "png", "svg"}));
-  cmd->add_option("--dpi", args.dpi, "Resolution of PNG output")->capture_default_str()->check(CLI::Range(10.0, 1200.0));
+  cmd->add_option("--dpi", args.dpi, "Resolution of PNG output")
+      ->capture_default_str()
+      ->check(CLI::Range(10.0, 1200.0));
   cmd->add_option("--pages", args.pages, "Only these pages: 2, 1-3 or 2-");
-  cmd->add_flag("--dump-layout", args.dump_layout, "Print the laid-out pages as text instead of writing a file");
+  cmd->add_flag("--dump-layout", args.dump_layout,
+                "Print the laid-out pages as text instead of writing a file");
   cmd->add_flag("-q,--quiet", args.quiet, "Print nothing but diagnostics");
   add_bulk_options(*cmd, args.bulk);
 }
@@ -74,14 +80,17 @@ int run_render(const RenderArgs& args) {
     std::cout << dump_pages(built->pages);
     return kSuccess;
   }
-  std::string output = args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
+  std::string output =
+      args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
   auto written = save(*built, output, format, diags, args.dpi, *range);
   print_diagnostics(diags);
   if (diags.has_errors()) return kDocumentError;
   if (!args.quiet) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << fmt::format("{}: {} page{} in {:.0f} ms\n", written.size() == 1 ? written[0] : output,
-                             built->pages.size(), built->pages.size() == 1 ? "" : "s", ms);
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << fmt::format("{}: {} page{} in {:.0f} ms\n",
+                             written.size() == 1 ? written[0] : output, built->pages.size(),
+                             built->pages.size() == 1 ? "" : "s", ms);
   }
   return kSuccess;
 }

@@ -31,7 +31,8 @@ std::optional<Color> parse_hex_color(std::string_view text) {
 
 std::string to_hex(const Color& c) {
   auto byte = [](double v) { return static_cast<int>(std::lround(v * 255)); };
-  if (c.a < 1) return fmt::format("#{:02x}{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
+  if (c.a < 1)
+    return fmt::format("#{:02x}{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
   return fmt::format("#{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b));
 }
 

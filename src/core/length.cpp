@@ -5,7 +5,8 @@
 
 namespace folio {
 
-std::optional<Length> parse_length(std::string_view text, bool percent_allowed, std::string& error) {
+std::optional<Length> parse_length(std::string_view text, bool percent_allowed,
+                                   std::string& error) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   double number = 0;

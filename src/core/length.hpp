@@ -18,6 +18,8 @@ struct Length {
 // number string. nullopt with `error` set when the text is not a length.
 std::optional<Length> parse_length(std::string_view text, bool percent_allowed, std::string& error);
 
-constexpr double mm_to_pt(double mm) { return mm * 72.0 / 25.4; }
+constexpr double mm_to_pt(double mm) {
+  return mm * 72.0 / 25.4;
+}
 
 }  // namespace folio

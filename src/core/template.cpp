@@ -103,9 +103,10 @@ std::string apply_filter(const Filter& filter, Flowing& v) {
   }
   if (auto guess = closest_match(filter.name, kFilterNames))
     return fmt::format("unknown filter `{}`; did you mean `{}`?", filter.name, *guess);
-  return fmt::format("unknown filter `{}`; filters are number, percent, signed, upper, lower and "
-                     "default",
-                     filter.name);
+  return fmt::format(
+      "unknown filter `{}`; filters are number, percent, signed, upper, lower and "
+      "default",
+      filter.name);
 }
 
 // Splits "a | b(1) | default(\"x | y\")" at the pipes outside quotes.
@@ -190,7 +191,8 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
     std::string_view path = trim(parts[0]);
     if (!valid_path(path)) {
       result.issues.push_back(
-          {open, fmt::format("`{}` is not a data path", path),
+          {open,
+           fmt::format("`{}` is not a data path", path),
            {"a path is names joined by dots, with [N] for list items: stats.children"}});
       continue;
     }
@@ -228,10 +230,10 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
           result.issues.push_back(
               {open, fmt::format("`{}` is a table or a list, not a single value", path), {}});
         } else {
-          result.issues.push_back(
-              {open, fmt::format("data path `{}` does not exist", path),
-               {"add it to a data file, or give a fallback: {{ " + std::string(path) +
-                " | default(\"—\") }}"}});
+          result.issues.push_back({open,
+                                   fmt::format("data path `{}` does not exist", path),
+                                   {"add it to a data file, or give a fallback: {{ " +
+                                    std::string(path) + " | default(\"—\") }}"}});
         }
         continue;
       }
@@ -247,7 +249,8 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
     }
     if (result.text.size() + value.text.size() > max_size) {
       result.issues.push_back(
-          {open, fmt::format("the expanded text is longer than the limit of {} bytes", max_size),
+          {open,
+           fmt::format("the expanded text is longer than the limit of {} bytes", max_size),
            {}});
       break;
     }

@@ -35,9 +35,9 @@ void dump_into(std::string& out, const Frame& frame, int indent) {
           if constexpr (std::is_same_v<T, TextItem>) {
             for (int i = it.first_line; i < it.last_line; ++i) {
               double y = it.origin.y + it.text->line_top(i) - it.text->line_top(it.first_line);
-              out += fmt::format("{}text {},{} {} {}\n", pad, num(it.origin.x + it.text->line_x(i)),
-                                 num(y), num(it.text->line_height(i)),
-                                 quoted(it.text->line_text(i)));
+              out +=
+                  fmt::format("{}text {},{} {} {}\n", pad, num(it.origin.x + it.text->line_x(i)),
+                              num(y), num(it.text->line_height(i)), quoted(it.text->line_text(i)));
             }
           } else if constexpr (std::is_same_v<T, RectItem>) {
             out += fmt::format("{}rect {},{} {}x{}{}{}\n", pad, num(it.rect.x), num(it.rect.y),
@@ -79,7 +79,8 @@ std::string dump_frame(const Frame& frame, int indent) {
 std::string dump_pages(const std::vector<Page>& pages) {
   std::string out;
   for (size_t i = 0; i < pages.size(); ++i) {
-    out += fmt::format("page {} {}x{}\n", i + 1, num(pages[i].size.width), num(pages[i].size.height));
+    out +=
+        fmt::format("page {} {}x{}\n", i + 1, num(pages[i].size.width), num(pages[i].size.height));
     dump_into(out, pages[i].frame, 1);
   }
   return out;

@@ -44,9 +44,9 @@ struct LineItem {
 struct PathItem {
   struct Op {
     enum class Kind { move, line, arc, close } kind = Kind::move;
-    Point p;                  // move/line target, or arc centre
-    double radius = 0;        // arc
-    double angle_from = 0;    // arc, radians
+    Point p;                // move/line target, or arc centre
+    double radius = 0;      // arc
+    double angle_from = 0;  // arc, radians
     double angle_to = 0;
   };
   std::vector<Op> ops;
@@ -79,8 +79,8 @@ struct GroupItem {
   std::shared_ptr<const Frame> frame;
 };
 
-using FrameItem =
-    std::variant<TextItem, RectItem, LineItem, PathItem, ImageItem, LinkItem, AnchorItem, GroupItem>;
+using FrameItem = std::variant<TextItem, RectItem, LineItem, PathItem, ImageItem, LinkItem,
+                               AnchorItem, GroupItem>;
 
 // What layout produces and painters read: a size and positioned items, in
 // points from the frame's top-left.
@@ -94,10 +94,10 @@ struct Frame {
 };
 
 struct Page {
-  Size size;      // the trim size
+  Size size;  // the trim size
   double bleed = 0;
   bool crop_marks = false;
-  Frame frame;    // page coordinates, origin at the trim box's top-left
+  Frame frame;  // page coordinates, origin at the trim box's top-left
 };
 
 }  // namespace folio

@@ -27,7 +27,8 @@ text::TextStyle Context::paragraph(ParagraphStyle style) const {
   const Theme& t = theme();
   text::TextStyle s = body();
   switch (style) {
-    case ParagraphStyle::body: break;
+    case ParagraphStyle::body:
+      break;
     case ParagraphStyle::lead:
       s.size = t.size * 1.3;
       s.line_height = std::max(1.2, t.line_height - 0.05);
@@ -73,10 +74,12 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
   auto missing = shaped->missing_characters();
   if (!missing.empty()) {
     std::string chars;
-    for (char32_t c : missing) chars += fmt::format("{}U+{:04X}", chars.empty() ? "" : ", ", static_cast<unsigned>(c));
-    diags.warning(from, fmt::format("no available font can draw {} (tried \"{}\" and the "
-                                    "system's fallbacks)",
-                                    chars, style.family),
+    for (char32_t c : missing)
+      chars += fmt::format("{}U+{:04X}", chars.empty() ? "" : ", ", static_cast<unsigned>(c));
+    diags.warning(from,
+                  fmt::format("no available font can draw {} (tried \"{}\" and the "
+                              "system's fallbacks)",
+                              chars, style.family),
                   {"add a font that has these characters to fonts/ or --font-path"});
   }
   return shaped;

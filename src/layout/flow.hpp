@@ -9,7 +9,7 @@ namespace folio::layout {
 
 struct FlowResult {
   Frame frame;
-  std::optional<BreakToken> rest;  // nullopt when every block was placed
+  std::optional<BreakToken> rest;          // nullopt when every block was placed
   BreakBefore forced = BreakBefore::none;  // the region ended at a break_before or page_break
 };
 

@@ -33,7 +33,8 @@ Frame quote_frame(const Quote& q, double width, const Context& ctx) {
   y += quote->height();
 
   if (!q.by.empty()) {
-    text::TextStyle by = ctx.with(ctx.body(), theme.size * 0.95, 700, pull ? theme.accent : theme.text);
+    text::TextStyle by =
+        ctx.with(ctx.body(), theme.size * 0.95, 700, pull ? theme.accent : theme.text);
     std::string attribution = "\xE2\x80\x94 " + q.by.text;  // em dash
     auto shaped = ctx.shape(text::parse_markdown_inline(attribution), by, text_width, q.by.span);
     y += theme.size * 0.6;

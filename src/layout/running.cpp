@@ -36,7 +36,8 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   const double gap = 10;
   double line = style.size * style.line_height;
-  double top = is_header ? setup.margins.top - gap - line : setup.size.height - setup.margins.bottom + gap;
+  double top =
+      is_header ? setup.margins.top - gap - line : setup.size.height - setup.margins.bottom + gap;
   struct Slot {
     const TextValue* text;
     Align align;
@@ -50,7 +51,8 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
     frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color});
   }
   if (band.rule) {
-    double y = is_header ? setup.margins.top - gap / 2 : setup.size.height - setup.margins.bottom + gap / 2;
+    double y = is_header ? setup.margins.top - gap / 2
+                         : setup.size.height - setup.margins.bottom + gap / 2;
     frame.add(LineItem{Point{x, y}, Point{x + width, y}, ctx.theme().rule, 0.5, false});
   }
 }
@@ -77,7 +79,8 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
       add_band(decorations, band, header, ctx, i + 1, pages.size(), section);
     }
     // Background first so the body draws over it.
-    decorations.items.insert(decorations.items.end(), page.frame.items.begin(), page.frame.items.end());
+    decorations.items.insert(decorations.items.end(), page.frame.items.begin(),
+                             page.frame.items.end());
     page.frame.items = std::move(decorations.items);
   }
 }

@@ -53,11 +53,14 @@ std::vector<Frame> stats_rows(const Stats& s, double width, const Context& ctx) 
       row.add(RectItem{Rect{x, 0, tile_width, height}, tint, std::nullopt, 0, 0});
       row.add(RectItem{Rect{x, 0, tile_width, bar}, theme.accent, std::nullopt, 0, 0});
       const Tile& t = tiles[k];
-      row.add(TextItem{t.value, 0, t.value->line_count(), Point{x + pad, bar + pad}, value_style.color});
+      row.add(TextItem{t.value, 0, t.value->line_count(), Point{x + pad, bar + pad},
+                       value_style.color});
       if (t.label)
-        row.add(TextItem{t.label, 0, t.label->line_count(), Point{x + pad, label_y}, label_style.color});
+        row.add(TextItem{t.label, 0, t.label->line_count(), Point{x + pad, label_y},
+                         label_style.color});
       if (t.note)
-        row.add(TextItem{t.note, 0, t.note->line_count(), Point{x + pad, note_y}, note_style.color});
+        row.add(
+            TextItem{t.note, 0, t.note->line_count(), Point{x + pad, note_y}, note_style.color});
     }
     rows.push_back(std::move(row));
   }

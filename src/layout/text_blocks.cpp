@@ -124,7 +124,7 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
       m.weight = 700;
       m.align = Align::right;
       std::string marker = p.kind == text::ParagraphKind::bullet ? "\xE2\x80\xA2"  // •
-                                                                  : std::to_string(p.number) + ".";
+                                                                 : std::to_string(p.number) + ".";
       piece.marker = ctx.shape(text::plain_paragraph(marker), m, indent - s.size * 0.4, span);
       piece.marker_x = x - indent;
     }
@@ -145,7 +145,8 @@ std::unique_ptr<Flowable> heading_flowable(const Heading& h, double width, const
   LinePiece piece;
   piece.text = ctx.shape(rich, ctx.heading(h.level), width, h.text.span);
   std::vector<LinePiece> pieces{std::move(piece)};
-  return lines_flowable(std::move(pieces), true, AnchorItem{Point{0, 0}, plain_text(rich), h.level});
+  return lines_flowable(std::move(pieces), true,
+                        AnchorItem{Point{0, 0}, plain_text(rich), h.level});
 }
 
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,
@@ -154,8 +155,8 @@ std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, c
   style.align = p.align;
   auto paragraphs = text::parse_markdown(p.text.text);
   if (paragraphs.empty()) paragraphs.push_back(text::plain_paragraph(""));
-  return lines_flowable(markdown_pieces(paragraphs, style, width, ctx, p.text.span, style.size * 0.6),
-                        keep_together);
+  return lines_flowable(
+      markdown_pieces(paragraphs, style, width, ctx, p.text.span, style.size * 0.6), keep_together);
 }
 
 std::unique_ptr<Flowable> list_flowable(const ListBlock& l, double width, const Context& ctx,

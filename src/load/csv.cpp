@@ -28,7 +28,8 @@ class CsvReader {
       char c = text_[i_];
       if (c == ',') {
         advance();
-        if (i_ >= text_.size()) row_.push_back(CsvCell{{}, here()});  // "a,b," ends with an empty field
+        if (i_ >= text_.size())
+          row_.push_back(CsvCell{{}, here()});  // "a,b," ends with an empty field
         continue;
       }
       end_row();
@@ -123,7 +124,8 @@ class CsvReader {
   // A row of nothing but empty fields (a blank line, or ",,," from a
   // spreadsheet) is no row.
   void end_row() {
-    bool blank = std::all_of(row_.begin(), row_.end(), [](const CsvCell& c) { return is_blank(c.text); });
+    bool blank =
+        std::all_of(row_.begin(), row_.end(), [](const CsvCell& c) { return is_blank(c.text); });
     if (!blank) rows_.push_back(std::move(row_));
     row_.clear();
   }
@@ -168,9 +170,10 @@ std::optional<CsvRows> parse_csv(const std::string& text, const std::string& pat
 std::optional<Value> csv_dataset(const CsvRows& rows, const std::string& path, Diagnostics& diags) {
   auto file = std::make_shared<const std::string>(path);
   if (rows.size() < 2) {
-    diags.error(rows.empty() ? Span{file, 1, 1} : rows[0][0].span,
-                "a CSV dataset needs a header row of categories and at least one row of values",
-                {"the first row holds the categories after an empty first field: ,2007/08,2008/09"});
+    diags.error(
+        rows.empty() ? Span{file, 1, 1} : rows[0][0].span,
+        "a CSV dataset needs a header row of categories and at least one row of values",
+        {"the first row holds the categories after an empty first field: ,2007/08,2008/09"});
     return std::nullopt;
   }
   int errors_before = diags.error_count();
@@ -183,15 +186,17 @@ std::optional<Value> csv_dataset(const CsvRows& rows, const std::string& path, D
   for (size_t c = 1; c < head.size(); ++c) {
     std::string name = trimmed(head[c].text);
     if (name.empty())
-      diags.error(head[c].span, fmt::format("column {} of the header row has no category name", c + 1));
+      diags.error(head[c].span,
+                  fmt::format("column {} of the header row has no category name", c + 1));
     Value v;
     v.content = name;
     v.span = head[c].span;
     cats.push_back(std::move(v));
   }
   if (head.size() < 2)
-    diags.error(head[0].span, "the header row names no categories",
-                {"the first row holds the categories after an empty first field: ,2007/08,2008/09"});
+    diags.error(
+        head[0].span, "the header row names no categories",
+        {"the first row holds the categories after an empty first field: ,2007/08,2008/09"});
   categories.content = std::move(cats);
   Value::Array series;
   for (size_t r = 1; r < rows.size(); ++r) {
@@ -199,11 +204,11 @@ std::optional<Value> csv_dataset(const CsvRows& rows, const std::string& path, D
     if (row.size() != head.size()) {
       // Point at the first field too many, or just past the last field there is.
       const CsvCell& at = row.size() > head.size() ? row[head.size()] : row.back();
-      diags.error(at.span,
-                  fmt::format("this row has {} fields but the header row has {}", row.size(),
-                              head.size()),
-                  {"every row needs a series name and one value per category; quote a field "
-                   "that holds a comma: \"1,457\""});
+      diags.error(
+          at.span,
+          fmt::format("this row has {} fields but the header row has {}", row.size(), head.size()),
+          {"every row needs a series name and one value per category; quote a field "
+           "that holds a comma: \"1,457\""});
       continue;
     }
     std::string series_name = trimmed(row[0].text);
@@ -221,11 +226,11 @@ std::optional<Value> csv_dataset(const CsvRows& rows, const std::string& path, D
       auto number = read_number(row[c].text);
       if (!number) {
         std::string category = trimmed(head[c].text);
-        diags.error(row[c].span,
-                    trimmed(row[c].text).empty()
-                        ? fmt::format("series \"{}\" has no value for \"{}\"", series_name, category)
-                        : fmt::format("series \"{}\": \"{}\" is not a number", series_name,
-                                      row[c].text));
+        diags.error(
+            row[c].span,
+            trimmed(row[c].text).empty()
+                ? fmt::format("series \"{}\" has no value for \"{}\"", series_name, category)
+                : fmt::format("series \"{}\": \"{}\" is not a number", series_name, row[c].text));
         continue;
       }
       v.content = *number;

@@ -18,7 +18,8 @@ std::optional<Dataset> dataset_from_value(const Value& value, std::string_view n
   int errors_before = diags.error_count();
   Dataset ds;
   ds.span = value.span;
-  if (const Value* title = value.member("title"); title && title->string()) ds.title = *title->string();
+  if (const Value* title = value.member("title"); title && title->string())
+    ds.title = *title->string();
   const Value* categories = value.member("categories");
   const Value* series = value.member("series");
   if (!categories || !categories->array()) {
@@ -49,16 +50,19 @@ std::optional<Dataset> dataset_from_value(const Value& value, std::string_view n
     Series out;
     out.span = s.span;
     const Value* sname = s.member("name");
-    out.name = sname && sname->string() ? *sname->string() : fmt::format("series {}", ds.series.size() + 1);
+    out.name = sname && sname->string() ? *sname->string()
+                                        : fmt::format("series {}", ds.series.size() + 1);
     if (const Value* color = s.member("color"); color && color->string()) {
       out.color = parse_hex_color(*color->string());
       if (!out.color)
-        diags.error(color->span, fmt::format("series \"{}\": `color` must be \"#rrggbb\"", out.name));
+        diags.error(color->span,
+                    fmt::format("series \"{}\": `color` must be \"#rrggbb\"", out.name));
     }
     const Value* values = s.member("values");
     if (!values || !values->array()) {
-      diags.error(values ? values->span : s.span,
-                  fmt::format("series \"{}\" needs `values = [ ... ]`, a list of numbers", out.name));
+      diags.error(
+          values ? values->span : s.span,
+          fmt::format("series \"{}\" needs `values = [ ... ]`, a list of numbers", out.name));
       continue;
     }
     if (values->array()->empty())

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "image/probe.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"

@@ -2,9 +2,10 @@
 
 // Pieces of the loader shared between its files.
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
-#include <toml++/toml.h>
 #include <vector>
 
 #include "load/load.hpp"

@@ -21,8 +21,8 @@ struct Limits {
 };
 
 struct LoadOptions {
-  std::vector<std::string> data_files;                     // merged in order over [data]
-  std::vector<std::pair<std::string, std::string>> sets;   // --set path=value, merged last
+  std::vector<std::string> data_files;                    // merged in order over [data]
+  std::vector<std::pair<std::string, std::string>> sets;  // --set path=value, merged last
   Limits limits;
   // Folders outside the layout's own folder tree that images may come from (--allow-path).
   std::vector<std::string> allowed_dirs;

@@ -15,8 +15,9 @@ void load_inline_dataset(TableReader& r, DataSource& source, std::string_view bl
       if (auto name = item.value_exact<std::string>()) {
         source.exclude_series.push_back(text_of(item, *name));
       } else {
-        r.diags().error(span_of(item), fmt::format("`exclude_series` must hold series names, not {}",
-                                                   describe_type(item)));
+        r.diags().error(
+            span_of(item),
+            fmt::format("`exclude_series` must hold series names, not {}", describe_type(item)));
       }
     }
   }
@@ -29,8 +30,7 @@ void load_inline_dataset(TableReader& r, DataSource& source, std::string_view bl
     } else {
       r.wrong_type("data", *data, "the name of a dataset or a .csv file");
     }
-    if (series)
-      r.diags().error(span_of(*series), "give either `data` or `series`, not both");
+    if (series) r.diags().error(span_of(*series), "give either `data` or `series`, not both");
     return;
   }
   if (!series) {
@@ -48,16 +48,21 @@ void load_inline_dataset(TableReader& r, DataSource& source, std::string_view bl
     r.diags().error(r.span(), "inline `series` need `categories = [\"...\", ...]` too");
     return;
   }
-  if (auto ds = dataset_from_value(inline_table, "inline", r.diags())) source.dataset = std::move(*ds);
+  if (auto ds = dataset_from_value(inline_table, "inline", r.diags()))
+    source.dataset = std::move(*ds);
 }
 
 Chart load_chart(TableReader& r) {
   Chart c;
-  if (auto k = r.choice<ChartKind>("kind", {{"bar", ChartKind::bar}, {"line", ChartKind::line}, {"donut", ChartKind::donut}}))
+  if (auto k = r.choice<ChartKind>(
+          "kind",
+          {{"bar", ChartKind::bar}, {"line", ChartKind::line}, {"donut", ChartKind::donut}}))
     c.kind = *k;
-  if (auto o = r.choice<Orientation>("orientation", {{"vertical", Orientation::vertical}, {"horizontal", Orientation::horizontal}}))
+  if (auto o = r.choice<Orientation>("orientation", {{"vertical", Orientation::vertical},
+                                                     {"horizontal", Orientation::horizontal}}))
     c.orientation = *o;
-  if (auto m = r.choice<ChartMode>("mode", {{"grouped", ChartMode::grouped}, {"stacked", ChartMode::stacked}}))
+  if (auto m = r.choice<ChartMode>(
+          "mode", {{"grouped", ChartMode::grouped}, {"stacked", ChartMode::stacked}}))
     c.mode = *m;
   load_inline_dataset(r, c.source, "chart");
   c.title = r.text("title");

@@ -64,8 +64,9 @@ struct NamedSize {
   double width_mm;
   double height_mm;
 };
-constexpr NamedSize kPageSizes[] = {{"A3", 297, 420}, {"A4", 210, 297},      {"A5", 148, 210},
-                                    {"A6", 105, 148}, {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+constexpr NamedSize kPageSizes[] = {{"A3", 297, 420},         {"A4", 210, 297},
+                                    {"A5", 148, 210},         {"A6", 105, 148},
+                                    {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
 
 void load_page_size(TableReader& r, PageSetup& page) {
   auto* node = r.get("size");
@@ -186,8 +187,8 @@ const toml::table* table_at(const toml::table& root, std::string_view key, Diagn
   auto* node = root.get(key);
   if (!node) return nullptr;
   if (auto* t = node->as_table()) return t;
-  diags.error(span_of(*node), fmt::format("`{}` must be a table ([{}]), not {}", key, key,
-                                          describe_type(*node)));
+  diags.error(span_of(*node),
+              fmt::format("`{}` must be a table ([{}]), not {}", key, key, describe_type(*node)));
   return nullptr;
 }
 

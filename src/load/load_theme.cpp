@@ -18,8 +18,8 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
     } else {
       auto real = resolve_inside(text_of(*node, *relative), base_dir, access, "theme file", diags);
       std::string path = join_path(base_dir, *relative);
-      auto text = real ? read_text_file(*real, limits.max_file_bytes, span_of(*node), diags)
-                       : std::nullopt;
+      auto text =
+          real ? read_text_file(*real, limits.max_file_bytes, span_of(*node), diags) : std::nullopt;
       if (text) {
         if (auto parsed = parse_toml(*text, path, diags)) {
           const toml::table* inner = parsed->get_as<toml::table>("theme");
@@ -39,7 +39,8 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
   if (auto f = r.string("font")) theme.font = *f, theme.font_span = r.span("font");
   if (auto f = r.string("heading_font"))
     theme.heading_font = *f, theme.heading_font_span = r.span("heading_font");
-  if (auto f = r.string("mono_font")) theme.mono_font = *f, theme.mono_font_span = r.span("mono_font");
+  if (auto f = r.string("mono_font"))
+    theme.mono_font = *f, theme.mono_font_span = r.span("mono_font");
   auto font_size = [&](std::string_view key, double& target) {
     if (auto l = r.length(key)) {
       if (l->value < 2 || l->value > 400) {

@@ -41,11 +41,11 @@ std::optional<std::string> resolve_inside(const TextValue& ref, const std::strin
     if (!ec && inside(real, d)) allowed = true;
   }
   if (!allowed) {
-    diags.error(ref.span,
-                fmt::format("the {} `{}` is outside the layout's folder; folio refuses it", what,
-                            ref.text),
-                {fmt::format("it is `{}`", real.string()),
-                 fmt::format("to allow it, pass --allow-path {}", real.parent_path().string())});
+    diags.error(
+        ref.span,
+        fmt::format("the {} `{}` is outside the layout's folder; folio refuses it", what, ref.text),
+        {fmt::format("it is `{}`", real.string()),
+         fmt::format("to allow it, pass --allow-path {}", real.parent_path().string())});
     return std::nullopt;
   }
   if (!fs::is_regular_file(real, ec)) {

@@ -12,20 +12,32 @@ Span span_of(const toml::source_region& region) {
               static_cast<int>(region.end.column)};
 }
 
-Span span_of(const toml::node& node) { return span_of(node.source()); }
+Span span_of(const toml::node& node) {
+  return span_of(node.source());
+}
 
 const char* describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a decimal number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "a list";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -94,12 +106,17 @@ thread_local AcceptedKeysLog::Keys* accepted_keys_log = nullptr;
 void log_accepted(const toml::table& table, std::string_view key) {
   if (!accepted_keys_log) return;
   auto at = table.source().begin;
-  (*accepted_keys_log)[{static_cast<int>(at.line), static_cast<int>(at.column)}].insert(std::string(key));
+  (*accepted_keys_log)[{static_cast<int>(at.line), static_cast<int>(at.column)}].insert(
+      std::string(key));
 }
 }  // namespace
 
-AcceptedKeysLog::AcceptedKeysLog(Keys& into) : previous_(accepted_keys_log) { accepted_keys_log = &into; }
-AcceptedKeysLog::~AcceptedKeysLog() { accepted_keys_log = previous_; }
+AcceptedKeysLog::AcceptedKeysLog(Keys& into) : previous_(accepted_keys_log) {
+  accepted_keys_log = &into;
+}
+AcceptedKeysLog::~AcceptedKeysLog() {
+  accepted_keys_log = previous_;
+}
 
 const toml::node* TableReader::get(std::string_view key) {
   known_.push_back(key);
@@ -202,7 +219,8 @@ std::optional<std::string> TableReader::choice_text(std::string_view key,
   for (auto name : names)
     if (name == *s) return s;
   std::vector<std::string> hints;
-  if (auto guess = closest_match(*s, names)) hints.push_back(fmt::format("did you mean \"{}\"?", *guess));
+  if (auto guess = closest_match(*s, names))
+    hints.push_back(fmt::format("did you mean \"{}\"?", *guess));
   diags_.error(span_of(*node), fmt::format("`{}` must be one of {}, not \"{}\"", key, list, *s),
                hints);
   return std::nullopt;
@@ -216,7 +234,8 @@ void TableReader::finish() {
     if (known) continue;
     std::vector<std::string> hints;
     std::string message = fmt::format("unknown key `{}`", name);
-    if (auto guess = closest_match(name, known_)) message += fmt::format("; did you mean `{}`?", *guess);
+    if (auto guess = closest_match(name, known_))
+      message += fmt::format("; did you mean `{}`?", *guess);
     diags_.error(span_of(key.source()), message, hints);
   }
 }

@@ -1,12 +1,13 @@
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <initializer_list>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 #include <utility>
 #include <vector>
 
@@ -49,8 +50,8 @@ class TableReader {
   const Theme* theme() const { return theme_; }
 
  private:
-  std::optional<std::string> choice_text(
-      std::string_view key, const std::vector<std::string_view>& names);
+  std::optional<std::string> choice_text(std::string_view key,
+                                         const std::vector<std::string_view>& names);
 
   const toml::table& table_;
   Diagnostics& diags_;
@@ -84,8 +85,8 @@ std::optional<Color> color_of(const toml::node& node, const Theme* theme, Diagno
                               std::string_view what);
 
 template <class E>
-std::optional<E> TableReader::choice(std::string_view key,
-                                     std::initializer_list<std::pair<std::string_view, E>> options) {
+std::optional<E> TableReader::choice(
+    std::string_view key, std::initializer_list<std::pair<std::string_view, E>> options) {
   std::vector<std::string_view> names;
   for (const auto& [name, value] : options) names.push_back(name);
   auto chosen = choice_text(key, names);

@@ -201,8 +201,8 @@ struct RunningText {
 };
 
 struct Document {
-  std::string path;       // the layout file
-  std::string base_dir;   // relative paths in the layout resolve from here
+  std::string path;      // the layout file
+  std::string base_dir;  // relative paths in the layout resolve from here
   // Every file the document was made from (layout, data, themes, CSV, images),
   // in the order first read, so `folio watch` knows what to watch.
   std::vector<std::string> files_read;

@@ -103,13 +103,20 @@ void set_path(Value& root, std::string_view path, Value value) {
 
 const char* describe_type(const Value& v) {
   switch (v.content.index()) {
-    case 0: return "nothing";
-    case 1: return "a boolean";
-    case 2: return "an integer";
-    case 3: return "a decimal number";
-    case 4: return "a string";
-    case 5: return "a list";
-    default: return "a table";
+    case 0:
+      return "nothing";
+    case 1:
+      return "a boolean";
+    case 2:
+      return "an integer";
+    case 3:
+      return "a decimal number";
+    case 4:
+      return "a string";
+    case 5:
+      return "a list";
+    default:
+      return "a table";
   }
 }
 

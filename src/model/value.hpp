@@ -42,14 +42,24 @@ struct Member {
   Member(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
 };
 
-inline bool Value::is_table() const { return std::holds_alternative<Table>(content); }
-inline bool Value::is_array() const { return std::holds_alternative<Array>(content); }
+inline bool Value::is_table() const {
+  return std::holds_alternative<Table>(content);
+}
+inline bool Value::is_array() const {
+  return std::holds_alternative<Array>(content);
+}
 inline bool Value::is_number() const {
   return std::holds_alternative<int64_t>(content) || std::holds_alternative<double>(content);
 }
-inline const Value::Table* Value::table() const { return std::get_if<Table>(&content); }
-inline const Value::Array* Value::array() const { return std::get_if<Array>(&content); }
-inline const std::string* Value::string() const { return std::get_if<std::string>(&content); }
+inline const Value::Table* Value::table() const {
+  return std::get_if<Table>(&content);
+}
+inline const Value::Array* Value::array() const {
+  return std::get_if<Array>(&content);
+}
+inline const std::string* Value::string() const {
+  return std::get_if<std::string>(&content);
+}
 
 // Follows "results.series[0].values[2]" from `root`; nullptr when any step is missing.
 const Value* find_path(const Value& root, std::string_view path);

@@ -9,7 +9,9 @@
 // The fuzz build (clang 14 cannot compile qpdf 11's headers against libstdc++ 12)
 // skips the boxes: they change no drawing, only two entries of each page.
 namespace folio {
-std::string set_print_boxes(const std::string&, const std::vector<Page>&) { return {}; }
+std::string set_print_boxes(const std::string&, const std::vector<Page>&) {
+  return {};
+}
 }  // namespace folio
 #else
 #include <qpdf/QPDF.hh>

@@ -8,11 +8,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <tuple>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 namespace folio::text {
 namespace {
@@ -169,8 +169,8 @@ void check_theme_fonts(const Theme& theme, Diagnostics& diags) {
     std::string first = family->substr(0, family->find(','));
     std::string used = matched_font_family(first);
     diags.warning(*span,
-                  fmt::format("`{}`: font family \"{}\" is not installed; \"{}\" is used instead", key,
-                              *family, used.empty() ? "none" : used),
+                  fmt::format("`{}`: font family \"{}\" is not installed; \"{}\" is used instead",
+                              key, *family, used.empty() ? "none" : used),
                   {"`folio fonts` lists the families folio can see; put the font's files in fonts/ "
                    "or a --font-path folder"});
   }

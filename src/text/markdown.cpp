@@ -30,10 +30,10 @@ void append_entity(std::string& out, std::string_view entity) {
     std::string_view name;
     unsigned code;
   };
-  static constexpr Named kNamed[] = {{"&amp;", '&'},     {"&lt;", '<'},       {"&gt;", '>'},
-                                     {"&quot;", '"'},    {"&apos;", '\''},    {"&nbsp;", 0xA0},
+  static constexpr Named kNamed[] = {{"&amp;", '&'},      {"&lt;", '<'},       {"&gt;", '>'},
+                                     {"&quot;", '"'},     {"&apos;", '\''},    {"&nbsp;", 0xA0},
                                      {"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&hellip;", 0x2026},
-                                     {"&copy;", 0xA9},   {"&pound;", 0xA3},   {"&euro;", 0x20AC}};
+                                     {"&copy;", 0xA9},    {"&pound;", 0xA3},   {"&euro;", 0x20AC}};
   if (entity.size() > 3 && entity[1] == '#') {
     bool hex = entity[2] == 'x' || entity[2] == 'X';
     std::string digits(entity.substr(hex ? 3 : 2, entity.size() - (hex ? 4 : 3)));
@@ -124,7 +124,8 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
       break;
     case MD_BLOCK_P:
     case MD_BLOCK_H:
-      if (!b.open_paragraph() || !b.open_paragraph()->text.empty() || !b.item_pending) b.open(ParagraphKind::paragraph);
+      if (!b.open_paragraph() || !b.open_paragraph()->text.empty() || !b.item_pending)
+        b.open(ParagraphKind::paragraph);
       if (type == MD_BLOCK_H) ++b.bold;
       break;
     case MD_BLOCK_CODE:
@@ -167,15 +168,22 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
 int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
   auto& b = *static_cast<Builder*>(userdata);
   switch (type) {
-    case MD_SPAN_EM: ++b.italic; break;
-    case MD_SPAN_STRONG: ++b.bold; break;
-    case MD_SPAN_CODE: ++b.code; break;
+    case MD_SPAN_EM:
+      ++b.italic;
+      break;
+    case MD_SPAN_STRONG:
+      ++b.bold;
+      break;
+    case MD_SPAN_CODE:
+      ++b.code;
+      break;
     case MD_SPAN_A: {
       auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
       b.links.emplace_back(a->href.text, a->href.size);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return 0;
 }
@@ -183,11 +191,20 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
 int leave_span(MD_SPANTYPE type, void*, void* userdata) {
   auto& b = *static_cast<Builder*>(userdata);
   switch (type) {
-    case MD_SPAN_EM: --b.italic; break;
-    case MD_SPAN_STRONG: --b.bold; break;
-    case MD_SPAN_CODE: --b.code; break;
-    case MD_SPAN_A: b.links.pop_back(); break;
-    default: break;
+    case MD_SPAN_EM:
+      --b.italic;
+      break;
+    case MD_SPAN_STRONG:
+      --b.bold;
+      break;
+    case MD_SPAN_CODE:
+      --b.code;
+      break;
+    case MD_SPAN_A:
+      b.links.pop_back();
+      break;
+    default:
+      break;
   }
   return 0;
 }
@@ -196,17 +213,27 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
   auto& b = *static_cast<Builder*>(userdata);
   std::string_view s(text, size);
   switch (type) {
-    case MD_TEXT_NULLCHAR: b.text("\xEF\xBF\xBD", false); break;
-    case MD_TEXT_BR: b.text("\xE2\x80\xA8", false); break;  // U+2028: a line break inside the paragraph
-    case MD_TEXT_SOFTBR: b.text(" ", false); break;
+    case MD_TEXT_NULLCHAR:
+      b.text("\xEF\xBF\xBD", false);
+      break;
+    case MD_TEXT_BR:
+      b.text("\xE2\x80\xA8", false);
+      break;  // U+2028: a line break inside the paragraph
+    case MD_TEXT_SOFTBR:
+      b.text(" ", false);
+      break;
     case MD_TEXT_ENTITY: {
       std::string decoded;
       append_entity(decoded, s);
       b.text(decoded, false);
       break;
     }
-    case MD_TEXT_CODE: b.text(s, true); break;
-    default: b.text(s, false); break;
+    case MD_TEXT_CODE:
+      b.text(s, true);
+      break;
+    default:
+      b.text(s, false);
+      break;
   }
   return 0;
 }

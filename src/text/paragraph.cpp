@@ -41,7 +41,9 @@ struct FontDescription {
   ~FontDescription() { pango_font_description_free(desc); }
 };
 
-guint16 channel(double v) { return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535)); }
+guint16 channel(double v) {
+  return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535));
+}
 
 }  // namespace
 
@@ -56,20 +58,28 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   pango_font_description_set_family(font.desc, style.family.c_str());
   pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
   pango_font_description_set_weight(font.desc, static_cast<PangoWeight>(style.weight));
-  pango_font_description_set_style(font.desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_font_description_set_style(font.desc,
+                                   style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description(layout, font.desc);
   pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   switch (style.align) {
-    case Align::center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
-    case Align::right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
-    case Align::justify: pango_layout_set_justify(layout, TRUE); break;
-    case Align::left: break;
+    case Align::center:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+      break;
+    case Align::right:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+      break;
+    case Align::justify:
+      pango_layout_set_justify(layout, TRUE);
+      break;
+    case Align::left:
+      break;
   }
   AttrList attrs;
   if (style.letter_spacing != 0)
-    attrs.add(pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)), 0,
-              PANGO_ATTR_INDEX_TO_TEXT_END);
+    attrs.add(pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)),
+              0, PANGO_ATTR_INDEX_TO_TEXT_END);
   for (const auto& run : runs_) {
     if (run.bold) attrs.add(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end);
     if (run.italic) attrs.add(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end);
@@ -80,7 +90,8 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
     }
     if (!run.link.empty()) {
       const Color& c = style.link_color;
-      attrs.add(pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), run.start, run.end);
+      attrs.add(pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), run.start,
+                run.end);
       attrs.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.start, run.end);
     }
   }

@@ -38,9 +38,9 @@ class GObjectRef {
 struct TextStyle {
   std::string family;
   std::string mono_family;
-  double size = 10;         // points
+  double size = 10;           // points
   double line_height = 1.35;  // factor of size
-  int weight = 400;         // CSS weights: 400 regular, 600 semibold, 700 bold
+  int weight = 400;           // CSS weights: 400 regular, 600 semibold, 700 bold
   bool italic = false;
   Color color;
   Color link_color;

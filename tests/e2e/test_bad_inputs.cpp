@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "support.hpp"
@@ -11,7 +10,8 @@ using namespace folio;
 TEST_CASE("bad inputs give the expected first diagnostic and no output") {
   std::vector<std::filesystem::path> cases;
   for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/bad")))
-    if (entry.path().extension() == ".toml" && entry.path().string().find(".data.") == std::string::npos &&
+    if (entry.path().extension() == ".toml" &&
+        entry.path().string().find(".data.") == std::string::npos &&
         entry.path().parent_path().filename() == "bad")
       cases.push_back(entry.path());
   std::sort(cases.begin(), cases.end());

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "support.hpp"
@@ -36,13 +36,18 @@ struct BulkDir {
     test::write_file(dir + "/common.toml", "year = \"2024/25\"\n");
     fs::create_directories(data);
   }
-  void region(int i, const std::string& text) { test::write_file(fmt::format("{}/r{:02}.toml", data, i), text); }
+  void region(int i, const std::string& text) {
+    test::write_file(fmt::format("{}/r{:02}.toml", data, i), text);
+  }
   void good_region(int i) {
-    region(i, fmt::format("[region]\nname = \"Region {}\"\nslug = \"region-{:02}\"\n[stats]\nchildren = {}\n", i, i,
-                          1000 + i));
+    region(i,
+           fmt::format(
+               "[region]\nname = \"Region {}\"\nslug = \"region-{:02}\"\n[stats]\nchildren = {}\n",
+               i, i, 1000 + i));
   }
   std::string render(const std::string& extra) {
-    return fmt::format("render '{}' --data '{}/common.toml' --each '{}/*.toml' {}", layout, dir, data, extra);
+    return fmt::format("render '{}' --data '{}/common.toml' --each '{}/*.toml' {}", layout, dir,
+                       data, extra);
   }
   std::vector<std::string> outputs() const {
     std::vector<std::string> names;
@@ -61,7 +66,8 @@ TEST_CASE("a bulk build renders every good document and lists each bad one with 
   // Three broken data files: bad TOML, a duplicate key, and text where a number is needed.
   b.region(7, "[region]\nname = \"Region 7\nslug = \"region-07\"\n");
   b.region(23, "[region]\nname = \"Region 23\"\nslug = \"region-23\"\nslug = \"again\"\n");
-  b.region(41, "[region]\nname = \"Region 41\"\nslug = \"region-41\"\n[stats]\nchildren = \"many\"\n");
+  b.region(41,
+           "[region]\nname = \"Region 41\"\nslug = \"region-41\"\n[stats]\nchildren = \"many\"\n");
   // Region 7 rendered well last year: its PDF must survive this year's broken data.
   fs::create_directories(b.out);
   test::write_file(b.out + "/region-07.pdf", "previous good output");
@@ -109,7 +115,8 @@ TEST_CASE("an output pattern that gives two documents one file is refused before
   b.region(3, "[region]\nname = \"Copy\"\nslug = \"region-01\"\n[stats]\nchildren = 1\n");
   auto clash = test::run_folio(b.render("-o '" + b.out + "/./{{ region.slug }}.pdf'"));
   CHECK(clash.exit_code == 1);
-  CHECK_THAT(clash.output, Catch::Contains("for 2 documents:\n  " + b.data + "/r01.toml\n  " + b.data + "/r03.toml"));
+  CHECK_THAT(clash.output, Catch::Contains("for 2 documents:\n  " + b.data + "/r01.toml\n  " +
+                                           b.data + "/r03.toml"));
   CHECK_FALSE(fs::exists(b.out));
 }
 
@@ -125,7 +132,8 @@ TEST_CASE("data cannot write outside the output folder") {
 TEST_CASE("a shard renders one share of the sorted data files") {
   BulkDir b;
   for (int i = 1; i <= 7; ++i) b.good_region(i);
-  auto r = test::run_folio(b.render("-o '" + b.out + "/{{ source.stem }}-{{ index }}.pdf' --shard 2/3"));
+  auto r =
+      test::run_folio(b.render("-o '" + b.out + "/{{ source.stem }}-{{ index }}.pdf' --shard 2/3"));
   CHECK(r.exit_code == 0);
   // 7 items in 3 shares: [0,2) [2,4) [4,7); index counts the whole list.
   CHECK(b.outputs() == std::vector<std::string>{"r03-3.pdf", "r04-4.pdf"});
@@ -140,8 +148,10 @@ TEST_CASE("a manifest makes one document per CSV row") {
                    "North East,north-east,18887\n"
                    "Wales,wales,139\n"
                    "Broken,broken,lots\n");
-  auto r = test::run_folio(fmt::format("render '{}' --data '{}/common.toml' --manifest '{}/regions.csv' -o '{}/{{{{ region.slug }}}}.pdf'",
-                                       b.layout, b.dir, b.dir, b.out));
+  auto r =
+      test::run_folio(fmt::format("render '{}' --data '{}/common.toml' --manifest '{}/regions.csv' "
+                                  "-o '{}/{{{{ region.slug }}}}.pdf'",
+                                  b.layout, b.dir, b.dir, b.out));
   CHECK(r.exit_code == 1);  // the third row's "lots" is not a number
   CHECK(b.outputs() == std::vector<std::string>{"north-east.pdf", "wales.pdf"});
   auto pages = test::pdf_page_texts(b.out + "/north-east.pdf");
@@ -154,7 +164,8 @@ TEST_CASE("bulk usage errors") {
   BulkDir b;
   b.good_region(1);
   CHECK(test::run_folio(b.render("--dump-layout")).exit_code == 2);
-  auto none = test::run_folio(fmt::format("render '{}' --each '{}/nothing-*.toml'", b.layout, b.dir));
+  auto none =
+      test::run_folio(fmt::format("render '{}' --each '{}/nothing-*.toml'", b.layout, b.dir));
   CHECK(none.exit_code == 2);
   CHECK_THAT(none.output, Catch::Contains("no file matches --each"));
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "support.hpp"
@@ -21,7 +21,9 @@ TEST_CASE("usage errors exit 2") {
   CHECK(test::run_folio("render").exit_code == 2);
   CHECK(test::run_folio("render no-such-file.toml").exit_code == 2);
   CHECK(test::run_folio("frobnicate").exit_code == 2);
-  auto set = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml --set novalue -o /tmp/x.pdf");
+  auto set = test::run_folio(
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml --set novalue -o "
+      "/tmp/x.pdf");
   CHECK(set.exit_code == 2);
   CHECK_THAT(set.output, Catch::Contains("--set takes path=value"));
 }
@@ -37,7 +39,10 @@ TEST_CASE("check validates without writing") {
 
 TEST_CASE("a --set value overrides the data") {
   std::string dir = test::temp_dir();
-  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml --set stats.reports=7777 -o " + dir + "/x.pdf");
+  auto r = test::run_folio(
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml --set stats.reports=7777 "
+      "-o " +
+      dir + "/x.pdf");
   REQUIRE(r.exit_code == 0);
   auto pages = test::pdf_page_texts(dir + "/x.pdf");
   REQUIRE_FALSE(pages.empty());
@@ -58,14 +63,18 @@ TEST_CASE("a failed render leaves the existing PDF untouched") {
 }
 
 TEST_CASE("an unwritable target is a clear error") {
-  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml -o /nonexistent-folder/x.pdf");
+  auto r = test::run_folio(
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml -o "
+      "/nonexistent-folder/x.pdf");
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.output, Catch::Contains("cannot write `/nonexistent-folder/x.pdf`"));
 }
 
 TEST_CASE("PNG and SVG previews write one file per page") {
   std::string dir = test::temp_dir();
-  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml --format png --dpi 36 -o " + dir + "/page.png");
+  auto r = test::run_folio(
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml --format png --dpi 36 -o " +
+      dir + "/page.png");
   REQUIRE(r.exit_code == 0);
   CHECK(test::file_exists(dir + "/page-1.png"));
   CHECK(test::file_exists(dir + "/page-2.png"));
@@ -77,7 +86,9 @@ TEST_CASE("PNG and SVG previews write one file per page") {
   };
   CHECK(be32(16) == 298);  // A4 at 36 dpi: 595.3 pt / 2, rounded up
   CHECK(be32(20) == 421);
-  auto svg = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml --format svg --pages 2 -o " + dir + "/page.svg");
+  auto svg = test::run_folio(
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml --format svg --pages 2 -o " +
+      dir + "/page.svg");
   REQUIRE(svg.exit_code == 0);
   CHECK(test::file_exists(dir + "/page-2.svg"));
   CHECK_FALSE(test::file_exists(dir + "/page-1.svg"));
@@ -86,12 +97,15 @@ TEST_CASE("PNG and SVG previews write one file per page") {
 TEST_CASE("two renders writing one target at once leave one whole PDF") {
   std::string dir = test::temp_dir();
   std::string pdf = dir + "/same.pdf";
-  std::string one = fmt::format(
-      "'{}' render layouts/annual-review.toml --data data/ceop-2008-09.toml -q -o '{}'", FOLIO_BINARY, pdf);
-  std::string two = fmt::format(
-      "'{}' render layouts/annual-review.toml --data data/ceop-2012-13.toml -q -o '{}'", FOLIO_BINARY, pdf);
+  std::string one =
+      fmt::format("'{}' render layouts/annual-review.toml --data data/ceop-2008-09.toml -q -o '{}'",
+                  FOLIO_BINARY, pdf);
+  std::string two =
+      fmt::format("'{}' render layouts/annual-review.toml --data data/ceop-2012-13.toml -q -o '{}'",
+                  FOLIO_BINARY, pdf);
   for (int round = 0; round < 4; ++round) {
-    auto r = test::run_shell(fmt::format("cd '{}' && ({} & {} & wait)", FOLIO_SOURCE_DIR, one, two));
+    auto r =
+        test::run_shell(fmt::format("cd '{}' && ({} & {} & wait)", FOLIO_SOURCE_DIR, one, two));
     REQUIRE(r.exit_code == 0);
     auto pages = test::pdf_page_texts(pdf);
     REQUIRE(pages.size() == 2);  // one document or the other, never a mix or a torn file

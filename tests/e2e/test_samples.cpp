@@ -100,7 +100,8 @@ TEST_CASE("headings of levels 1 and 2 become bookmarks") {
 TEST_CASE("Markdown links become real PDF links") {
   std::string dir = test::temp_dir();
   test::write_file(dir + "/links.toml",
-                   "[[block]]\ntype = \"paragraph\"\ntext = \"See [the Thinkuknow site](https://www.thinkuknow.co.uk/) for advice.\"\n");
+                   "[[block]]\ntype = \"paragraph\"\ntext = \"See [the Thinkuknow "
+                   "site](https://www.thinkuknow.co.uk/) for advice.\"\n");
   auto r = test::run_folio("render " + dir + "/links.toml -o " + dir + "/links.pdf");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);

@@ -90,9 +90,11 @@ TEST_CASE("a heading moves on with the block it is kept with") {
   Fixture f;
   double line = f.line_height();
   std::vector<Block> blocks;
-  blocks.push_back(make_block(Paragraph{TextValue{"Opening words", {}}, ParagraphStyle::body, Align::left}));
+  blocks.push_back(
+      make_block(Paragraph{TextValue{"Opening words", {}}, ParagraphStyle::body, Align::left}));
   blocks.push_back(make_block(Heading{TextValue{"Section", {}}, 2}));
-  blocks.push_back(make_block(Paragraph{TextValue{"one two three four five six", {}}, ParagraphStyle::body, Align::left}));
+  blocks.push_back(make_block(
+      Paragraph{TextValue{"one two three four five six", {}}, ParagraphStyle::body, Align::left}));
   auto prepared = prepare_blocks(blocks, 40, f.ctx);
   // Room for the first paragraph and the heading, but not two lines after it.
   double heading_h = f.doc.theme.h2 * 1.15;
@@ -107,7 +109,8 @@ TEST_CASE("a heading moves on with the block it is kept with") {
 TEST_CASE("break_before = page ends the region") {
   Fixture f;
   std::vector<Block> blocks;
-  blocks.push_back(make_block(Paragraph{TextValue{"First", {}}, ParagraphStyle::body, Align::left}));
+  blocks.push_back(
+      make_block(Paragraph{TextValue{"First", {}}, ParagraphStyle::body, Align::left}));
   Block second = make_block(Paragraph{TextValue{"Second", {}}, ParagraphStyle::body, Align::left});
   second.break_before = BreakBefore::page;
   blocks.push_back(std::move(second));

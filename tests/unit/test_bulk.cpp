@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "bulk/manifest.hpp"
@@ -68,19 +68,24 @@ TEST_CASE("Kubernetes and Slurm variables give the same split as --shard") {
     for (int k = 1; k <= n; ++k) {
       auto flag = choose_shard(fmt::format("{}/{}", k, n), 0, env_of({}));
       REQUIRE(flag.error.empty());
-      // Kubernetes Indexed Job: 0-based JOB_COMPLETION_INDEX; the count from --shard-count or FOLIO_SHARDS.
-      auto k8s_flag = choose_shard("", n, env_of({{"JOB_COMPLETION_INDEX", std::to_string(k - 1)}}));
-      auto k8s_env = choose_shard("", 0, env_of({{"JOB_COMPLETION_INDEX", std::to_string(k - 1)},
-                                                 {"FOLIO_SHARDS", std::to_string(n)}}));
+      // Kubernetes Indexed Job: 0-based JOB_COMPLETION_INDEX; the count from --shard-count or
+      // FOLIO_SHARDS.
+      auto k8s_flag =
+          choose_shard("", n, env_of({{"JOB_COMPLETION_INDEX", std::to_string(k - 1)}}));
+      auto k8s_env = choose_shard("", 0,
+                                  env_of({{"JOB_COMPLETION_INDEX", std::to_string(k - 1)},
+                                          {"FOLIO_SHARDS", std::to_string(n)}}));
       // Slurm: --array=1-N gives task ids from SLURM_ARRAY_TASK_MIN = 1.
-      auto slurm = choose_shard("", 0, env_of({{"SLURM_ARRAY_TASK_ID", std::to_string(k)},
-                                               {"SLURM_ARRAY_TASK_MIN", "1"},
-                                               {"SLURM_ARRAY_TASK_COUNT", std::to_string(n)}}));
+      auto slurm = choose_shard("", 0,
+                                env_of({{"SLURM_ARRAY_TASK_ID", std::to_string(k)},
+                                        {"SLURM_ARRAY_TASK_MIN", "1"},
+                                        {"SLURM_ARRAY_TASK_COUNT", std::to_string(n)}}));
       // --array=10-(10+2(N-1)):2
-      auto stepped = choose_shard("", 0, env_of({{"SLURM_ARRAY_TASK_ID", std::to_string(10 + 2 * (k - 1))},
-                                                 {"SLURM_ARRAY_TASK_MIN", "10"},
-                                                 {"SLURM_ARRAY_TASK_STEP", "2"},
-                                                 {"SLURM_ARRAY_TASK_COUNT", std::to_string(n)}}));
+      auto stepped = choose_shard("", 0,
+                                  env_of({{"SLURM_ARRAY_TASK_ID", std::to_string(10 + 2 * (k - 1))},
+                                          {"SLURM_ARRAY_TASK_MIN", "10"},
+                                          {"SLURM_ARRAY_TASK_STEP", "2"},
+                                          {"SLURM_ARRAY_TASK_COUNT", std::to_string(n)}}));
       for (const auto* c : {&k8s_flag, &k8s_env, &slurm, &stepped}) {
         CHECK(c->error.empty());
         CHECK(c->shard == flag.shard);
@@ -89,7 +94,8 @@ TEST_CASE("Kubernetes and Slurm variables give the same split as --shard") {
     }
   }
   // --shard wins over the environment.
-  auto both = choose_shard("2/2", 0, env_of({{"SLURM_ARRAY_TASK_ID", "0"}, {"SLURM_ARRAY_TASK_COUNT", "5"}}));
+  auto both = choose_shard("2/2", 0,
+                           env_of({{"SLURM_ARRAY_TASK_ID", "0"}, {"SLURM_ARRAY_TASK_COUNT", "5"}}));
   CHECK(both.shard == Shard{1, 2});
   // No flag, no variables: everything.
   auto none = choose_shard("", 0, env_of({}));
@@ -102,8 +108,9 @@ TEST_CASE("inconsistent shard variables are errors, not a silent full build") {
              Catch::Contains("--shard-count"));
   CHECK_THAT(choose_shard("", 2, env_of({{"JOB_COMPLETION_INDEX", "2"}})).error,
              Catch::Contains("outside 0..1"));
-  CHECK_THAT(choose_shard("", 0, env_of({{"JOB_COMPLETION_INDEX", "x"}, {"FOLIO_SHARDS", "2"}})).error,
-             Catch::Contains("not a whole number"));
+  CHECK_THAT(
+      choose_shard("", 0, env_of({{"JOB_COMPLETION_INDEX", "x"}, {"FOLIO_SHARDS", "2"}})).error,
+      Catch::Contains("not a whole number"));
   CHECK_FALSE(choose_shard("", 0, env_of({{"SLURM_ARRAY_TASK_ID", "3"}})).error.empty());
   CHECK_FALSE(choose_shard("", 3, env_of({})).error.empty());
 }
@@ -127,7 +134,8 @@ TEST_CASE("values from data cannot leave the output folder") {
 
 TEST_CASE("output names that meet are grouped") {
   CHECK(same_file_groups({"out/a.pdf", "out/b.pdf"}).empty());
-  auto groups = same_file_groups({"out/a.pdf", "out/b.pdf", "out//a.pdf", "./out/b.pdf", "out/c.pdf"});
+  auto groups =
+      same_file_groups({"out/a.pdf", "out/b.pdf", "out//a.pdf", "./out/b.pdf", "out/c.pdf"});
   REQUIRE(groups.size() == 2);
   CHECK(groups[0] == std::vector<size_t>{0, 2});
   CHECK(groups[1] == std::vector<size_t>{1, 3});
@@ -157,10 +165,12 @@ TEST_CASE("a manifest row becomes a document's data") {
   CHECK(std::get<double>(find_path(b, "stats.share")->content) == Approx(1000));
   CHECK_FALSE((*rows)[1].errors.has_errors());
   REQUIRE((*rows)[2].errors.has_errors());
-  CHECK_THAT(format_diagnostic((*rows)[2].errors.all()[0]), Catch::Contains("m.csv:4:1: error: this row has 2 cells"));
+  CHECK_THAT(format_diagnostic((*rows)[2].errors.all()[0]),
+             Catch::Contains("m.csv:4:1: error: this row has 2 cells"));
 
   test::write_file(dir + "/bad.csv", "region name,x\n1,2\n");
   Diagnostics bad;
   CHECK_FALSE(read_manifest(dir + "/bad.csv", {}, bad));
-  CHECK_THAT(format_diagnostic(bad.all()[0]), Catch::Contains("bad.csv:1:1: error: manifest column `region name`"));
+  CHECK_THAT(format_diagnostic(bad.all()[0]),
+             Catch::Contains("bad.csv:1:1: error: manifest column `region name`"));
 }

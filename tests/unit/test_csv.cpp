@@ -6,7 +6,8 @@ using namespace folio;
 
 TEST_CASE("CSV handles quotes, embedded commas and newlines, BOM and CRLF") {
   Diagnostics diags;
-  auto rows = parse_csv("\xEF\xBB\xBFname,\"a, b\",c\r\n\"say \"\"hi\"\"\",\"two\nlines\",3\r\n", "t.csv", diags);
+  auto rows = parse_csv("\xEF\xBB\xBFname,\"a, b\",c\r\n\"say \"\"hi\"\"\",\"two\nlines\",3\r\n",
+                        "t.csv", diags);
   REQUIRE(rows);
   REQUIRE(rows->size() == 2);
   CHECK((*rows)[0][0].text == "name");
@@ -27,7 +28,8 @@ TEST_CASE("CSV errors have positions") {
 
 TEST_CASE("a CSV dataset reads categories and series") {
   Diagnostics diags;
-  auto rows = parse_csv(",2006/07,2007/08\nArrests,83,297\nChildren,76,\"1,310\"\n", "t.csv", diags);
+  auto rows =
+      parse_csv(",2006/07,2007/08\nArrests,83,297\nChildren,76,\"1,310\"\n", "t.csv", diags);
   REQUIRE(rows);
   auto value = csv_dataset(*rows, "t.csv", diags);
   REQUIRE(value);

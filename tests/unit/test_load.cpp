@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "support.hpp"
 
@@ -9,7 +10,8 @@ namespace {
 
 std::vector<std::string> messages(const Diagnostics& d) {
   std::vector<std::string> out;
-  for (const auto& x : d.all()) out.push_back(fmt::format("{}:{}: {}", x.span.line, x.span.column, x.message));
+  for (const auto& x : d.all())
+    out.push_back(fmt::format("{}:{}: {}", x.span.line, x.span.column, x.message));
   return out;
 }
 
@@ -62,7 +64,8 @@ text = "{{ org.name }} had {{ stats.children | number }} children."
 
 TEST_CASE("a missing data path names the path at its position") {
   Diagnostics diags;
-  auto built = test::build_text("[[block]]\ntype = \"paragraph\"\ntext = \"Total {{ stats.total }}\"\n", diags);
+  auto built = test::build_text(
+      "[[block]]\ntype = \"paragraph\"\ntext = \"Total {{ stats.total }}\"\n", diags);
   CHECK_FALSE(built);
   REQUIRE(diags.all().size() == 1);
   CHECK(diags.all()[0].span.line == 3);
@@ -85,8 +88,8 @@ TEST_CASE("landscape swaps the page's sides; margins are checked against the pag
 
 TEST_CASE("a character no font can draw is a warning naming it and where it came from") {
   Diagnostics diags;
-  auto built = test::build_text(
-      "[[block]]\ntype = \"paragraph\"\ntext = \"Private \\uE000 use\"\n", diags);
+  auto built =
+      test::build_text("[[block]]\ntype = \"paragraph\"\ntext = \"Private \\uE000 use\"\n", diags);
   REQUIRE(built);
   REQUIRE(diags.all().size() == 1);
   const auto& d = diags.all()[0];

@@ -23,7 +23,8 @@ Value sample_data() {
 
 Expansion expand(const std::string& text, const Escaper& escape = nullptr) {
   static const Value data = sample_data();
-  return expand_template(text, [](std::string_view p) { return lookup_scalar(data, p); }, escape);
+  return expand_template(
+      text, [](std::string_view p) { return lookup_scalar(data, p); }, escape);
 }
 
 }  // namespace
@@ -74,7 +75,10 @@ TEST_CASE("expanded data is escaped for Markdown, never read as markup") {
 TEST_CASE("expansion size is bounded") {
   auto e = expand_template(
       "{{ a }}{{ a }}{{ a }}",
-      [](std::string_view) { return Lookup{Scalar(std::string(400, 'x')), false}; }, nullptr, 1000);
+      [](std::string_view) {
+        return Lookup{Scalar(std::string(400, 'x')), false};
+      },
+      nullptr, 1000);
   REQUIRE(e.issues.size() == 1);
   CHECK_THAT(e.issues[0].message, Catch::Contains("longer than the limit"));
   CHECK(e.text.size() <= 1000);
