@@ -48,15 +48,15 @@ for n in $sizes; do
   echo "== $n documents"
   # The floor first and last, so a noisy neighbour shows as a spread.
   run floor "$n" "$work/pdf-floor" "$floor" "$work/pdf-floor" "$data"/*.toml
-  run "folio -j 1" "$n" "$work/pdf-j1" "$folio" render bench/leaflet-page.toml --data bench/common.toml \
+  run "folio -j 1" "$n" "$work/pdf-j1" "$folio" render bench/leaflet-page.toml --allow-path layouts/themes --data bench/common.toml \
     --each "$data/*.toml" -o "$work/pdf-j1/{{ region.slug }}.pdf" -j 1 -q
   if [[ $n -le 1000 ]]; then
-    run "folio -j 2 (threads)" "$n" "$work/pdf-j2" "$folio" render bench/leaflet-page.toml --data bench/common.toml \
+    run "folio -j 2 (threads)" "$n" "$work/pdf-j2" "$folio" render bench/leaflet-page.toml --allow-path layouts/themes --data bench/common.toml \
       --each "$data/*.toml" -o "$work/pdf-j2/{{ region.slug }}.pdf" -j 2 -q
     # The same work as two processes, one shard each (how a cluster splits it).
     run "folio 2 processes" "$n" "$work/pdf-p2" bash -c "
       for k in 1 2; do
-        '$folio' render bench/leaflet-page.toml --data bench/common.toml --each '$data/*.toml' \
+        '$folio' render bench/leaflet-page.toml --allow-path layouts/themes --data bench/common.toml --each '$data/*.toml' \
           -o '$work/pdf-p2/{{ region.slug }}.pdf' -j 1 -q --shard \$k/2 &
       done; wait"
     run "floor (again)" "$n" "$work/pdf-floor" "$floor" "$work/pdf-floor" "$data"/*.toml

@@ -1,6 +1,8 @@
 #include <cairo-pdf.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "paint/cairo_handles.hpp"
 #include "paint/paint.hpp"
 #include "paint/painter.hpp"
@@ -52,6 +54,7 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
   set_metadata(surface.get(), info);
   ContextPtr cr(cairo_create(surface.get()));
   int last_level1 = CAIRO_PDF_OUTLINE_ROOT;
+  bool has_links = false;
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& page = pages[i];
     cairo_pdf_surface_set_size(surface.get(), page.size.width + 2 * media_outset(page),
@@ -64,6 +67,7 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
           fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", quote_attribute(link.url),
                       link.rect.x + media_outset(page), link.rect.y + media_outset(page),
                       link.rect.width, link.rect.height);
+      has_links = true;
       cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attrs.c_str());
       cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
     };
@@ -86,6 +90,13 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   surface.reset();
+  // The qpdf pass rewrites the whole file: only for what needs it. Print
+  // boxes matter when there is a bleed (without one, the TrimBox is the
+  // MediaBox by default), and cairo 1.16's cross-reference table is damaged
+  // when a page has a link, which the rewrite repairs.
+  bool print_boxes = std::any_of(pages.begin(), pages.end(),
+                                 [](const Page& p) { return p.bleed > 0 || p.crop_marks; });
+  if (!print_boxes && !has_links) return {};
   return set_print_boxes(path, pages);
 }
 
