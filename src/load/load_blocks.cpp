@@ -76,10 +76,8 @@ Align load_align(TableReader& r, Align fallback, bool justify_allowed) {
       .value_or(fallback);
 }
 
-void require_text(TableReader& r, const TextValue& text, std::string_view key,
-                  std::string_view type) {
+void require_key(TableReader& r, std::string_view key, std::string_view type) {
   if (!r.get(key)) r.diags().error(r.span(), fmt::format("a {} block needs `{}`", type, key));
-  (void)text;
 }
 
 }  // namespace
@@ -140,13 +138,13 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   if (t == "heading") {
     Heading h;
     h.text = r.text("text");
-    require_text(r, h.text, "text", t);
+    require_key(r, "text", t);
     if (auto l = r.integer("level", 1, 3)) h.level = static_cast<int>(*l);
     block.content = std::move(h);
   } else if (t == "paragraph") {
     Paragraph p;
     p.text = r.text("text");
-    require_text(r, p.text, "text", t);
+    require_key(r, "text", t);
     if (auto s = r.choice<ParagraphStyle>("style", {{"body", ParagraphStyle::body},
                                                     {"lead", ParagraphStyle::lead},
                                                     {"small", ParagraphStyle::small},
@@ -163,7 +161,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   } else if (t == "quote") {
     Quote q;
     q.text = r.text("text");
-    require_text(r, q.text, "text", t);
+    require_key(r, "text", t);
     q.by = r.text("by");
     q.role = r.text("role");
     if (auto s = r.choice<QuoteStyle>("style",
@@ -179,7 +177,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   } else if (t == "image") {
     Image img;
     img.src = r.text("src");
-    require_text(r, img.src, "src", t);
+    require_key(r, "src", t);
     img.width = r.length("width", true);
     img.alt = r.text("alt");
     img.caption = r.text("caption");
