@@ -96,7 +96,8 @@ class Binder {
       auto rows = parse_csv(*text, path, diags_);
       if (!rows) return;
       if (auto value = csv_dataset(*rows, path, diags_))
-        if (auto ds = dataset_from_value(*value, name, diags_)) src.dataset = std::move(*ds);
+        if (auto ds = dataset_from_value(*value, name, diags_, &doc_.theme))
+          src.dataset = std::move(*ds);
       return;
     }
     const Value* value = find_path(doc_.data, name);
@@ -113,7 +114,7 @@ class Binder {
       return;
     }
     Diagnostics local;
-    auto ds = dataset_from_value(*value, name, local);
+    auto ds = dataset_from_value(*value, name, local, &doc_.theme);
     for (auto d : local.all()) {
       if (!d.span.known()) d.span = src.name.span;
       diags_.add(std::move(d));

@@ -7,7 +7,7 @@
 namespace folio {
 
 std::optional<Dataset> dataset_from_value(const Value& value, std::string_view name,
-                                          Diagnostics& diags) {
+                                          Diagnostics& diags, const Theme* theme) {
   const auto* table = value.table();
   if (!table) {
     diags.error(value.span, fmt::format("dataset `{}` must be a table with `categories` and "
@@ -54,9 +54,12 @@ std::optional<Dataset> dataset_from_value(const Value& value, std::string_view n
                                         : fmt::format("series {}", ds.series.size() + 1);
     if (const Value* color = s.member("color"); color && color->string()) {
       out.color = parse_hex_color(*color->string());
+      if (!out.color && theme) out.color = theme->named_color(*color->string());
       if (!out.color)
         diags.error(color->span,
-                    fmt::format("series \"{}\": `color` must be \"#rrggbb\"", out.name));
+                    fmt::format("series \"{}\": `color` must be \"#rrggbb\", \"#rrggbbaa\" or a "
+                                "theme colour such as \"accent\" or \"palette.2\"",
+                                out.name));
     }
     const Value* values = s.member("values");
     if (!values || !values->array()) {

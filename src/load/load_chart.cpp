@@ -48,7 +48,7 @@ void load_inline_dataset(TableReader& r, DataSource& source, std::string_view bl
     r.diags().error(r.span(), "inline `series` need `categories = [\"...\", ...]` too");
     return;
   }
-  if (auto ds = dataset_from_value(inline_table, "inline", r.diags()))
+  if (auto ds = dataset_from_value(inline_table, "inline", r.diags(), r.theme()))
     source.dataset = std::move(*ds);
 }
 

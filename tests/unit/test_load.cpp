@@ -98,3 +98,31 @@ TEST_CASE("a character no font can draw is a warning naming it and where it came
   CHECK_THAT(d.message, Catch::Contains("U+E000"));
   CHECK_THAT(d.message, Catch::Contains("Open Sans"));
 }
+
+TEST_CASE("a series colour may be a theme colour") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([theme]
+palette = ["#111111", "#222222", "#333333"]
+
+[data.results]
+categories = ["a", "b"]
+series = [{ name = "s", values = [1, 2], color = "palette.2" }]
+
+[[block]]
+type = "chart"
+data = "results"
+
+[[block]]
+type = "chart"
+categories = ["a"]
+series = [{ name = "t", values = [3], color = "accent" }]
+)",
+                                diags);
+  INFO((diags.empty() ? std::string() : format_diagnostic(diags.all()[0])));
+  REQUIRE(built);
+  const auto& bound = std::get<Chart>(built->document.blocks[0].content);
+  REQUIRE(bound.source.dataset.series.size() == 1);
+  CHECK(bound.source.dataset.series[0].color == parse_hex_color("#333333"));
+  const auto& inline_chart = std::get<Chart>(built->document.blocks[1].content);
+  CHECK(inline_chart.source.dataset.series[0].color == built->document.theme.accent);
+}
