@@ -222,6 +222,8 @@ std::vector<TableSpec> make_tables() {
                    {"format", K::number_format, "How numbers print. Default \"number\"."},
                    {"width", K::width_or_auto,
                     "A length, a percentage or \"auto\" (fit the content). Default \"auto\"."},
+                   {"sum", K::boolean,
+                    "Count this column's numbers in total_column and total_row. Default true."},
                }});
   t.push_back({"stats.item",
                "One big-number tile.",

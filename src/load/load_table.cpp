@@ -32,6 +32,7 @@ TableColumn load_column(const toml::node& node, Diagnostics& diags) {
                                                 "\"number(N)\", \"percent\" or \"percent(N)\"",
                                                 *f));
   }
+  if (auto s = r.boolean("sum")) col.sum = *s;
   if (auto* w = r.get("width")) {
     if (w->value_exact<std::string>() != std::optional<std::string>("auto"))
       col.width = length_of(*w, true, diags, "width");

@@ -102,6 +102,7 @@ struct TableColumn {
   std::optional<Align> align;
   std::optional<NumberFormat> format;
   std::optional<Length> width;  // nullopt: auto
+  bool sum = true;  // counted in total_column and total_row (false for, say, a year or a code)
 };
 // A table cell: a number, or text (CommonMark inline).
 struct TableCell {

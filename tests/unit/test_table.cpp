@@ -287,3 +287,22 @@ data = "d"
   find(lines, "*x*");
   find(lines, "a **b**");
 }
+
+TEST_CASE("a column with sum = false stays out of the totals") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([[block]]
+type = "table"
+columns = [{ title = "Site" }, { title = "Year", sum = false }, { title = "Sessions" }, { title = "People" }]
+rows = [["Leeds", 2008, 12, 40], ["York", 2009, 8, 25]]
+total_column = "All"
+total_row = "Total"
+)",
+                                diags);
+  REQUIRE(built);
+  std::string dump = dump_pages(built->pages);
+  CHECK(dump.find("\"52\"") != std::string::npos);     // Leeds: 12 + 40, not + 2008
+  CHECK(dump.find("\"33\"") != std::string::npos);     // York: 8 + 25
+  CHECK(dump.find("\"85\"") != std::string::npos);     // the grand total
+  CHECK(dump.find("\"4,017\"") == std::string::npos);  // the years were not summed
+  CHECK(dump.find("\"2,060\"") == std::string::npos);
+}

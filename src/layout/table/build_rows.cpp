@@ -129,13 +129,17 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
     grid.columns[c].numeric = std::any_of(body.begin(), body.end(),
                                           [c](const RawRow& r) { return r[c].number.has_value(); });
 
-  // Totals sum the numeric columns; a word among their numbers cannot be summed.
+  // Totals sum the numeric columns (unless a column says `sum = false`); a word
+  // among their numbers cannot be summed.
+  auto summed = [&](size_t c) {
+    return grid.columns[c].numeric && (c >= t.columns.size() || t.columns[c].sum);
+  };
   bool totals = !t.total_column.empty() || !t.total_row.empty();
   if (totals) {
     for (size_t r = 0; r < body.size(); ++r)
       for (size_t c = 0; c < width; ++c) {
         const RawCell& cell = body[r][c];
-        if (!grid.columns[c].numeric || cell.number || cell.text.empty()) continue;
+        if (!summed(c) || cell.number || cell.text.empty()) continue;
         std::string total = !t.total_column.empty() ? t.total_column.text : t.total_row.text;
         diags.error(cell.span,
                     fmt::format("cell \"{}\" (row {}, column \"{}\") is not a number, so it "
@@ -178,7 +182,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
   bool formats_agree = true;
   std::vector<double> row_sums(body.size(), 0);
   for (size_t c = 0; c < width; ++c) {
-    if (!grid.columns[c].numeric) continue;
+    if (!summed(c)) continue;
     if (summed_format &&
         (summed_format->kind != formats[c].kind || summed_format->decimals != formats[c].decimals))
       formats_agree = false;
@@ -217,7 +221,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
     bool titled = false;
     double grand = 0;
     for (size_t c = 0; c < width; ++c) {
-      if (grid.columns[c].numeric) {
+      if (summed(c)) {
         double sum = 0;
         for (const auto& r : body) sum += r[c].number.value_or(0);
         grand += sum;
