@@ -221,9 +221,12 @@ bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
   if (!data_root) return false;
   Value file = to_value(*data_root);
   // A data file may hold its values at the top level or under [data].
+  // (Copied out first: assigning a value its own member would free it mid-copy.)
   if (const Value* inner = file.member("data");
-      inner && inner->is_table() && file.table()->size() == 1)
-    file = *inner;
+      inner && inner->is_table() && file.table()->size() == 1) {
+    Value contents = *inner;
+    file = std::move(contents);
+  }
   merge_values(data, file);
   return true;
 }

@@ -126,3 +126,16 @@ series = [{ name = "t", values = [3], color = "accent" }]
   const auto& inline_chart = std::get<Chart>(built->document.blocks[1].content);
   CHECK(inline_chart.source.dataset.series[0].color == built->document.theme.accent);
 }
+
+// Found by fuzz_data: a data file holding only a [data] table was unwrapped by
+// assigning a value its own member, which freed it mid-copy (ASan: heap-use-after-free).
+TEST_CASE("a data file holding only a data table counts as its contents") {
+  Diagnostics diags;
+  auto built =
+      test::build_text("[[block]]\ntype = \"paragraph\"\ntext = \"{{ t }} and {{ n.m }}\"\n", diags,
+                       "[data]\nt = \" P\"\nn = { m = 5 }\n");
+  INFO((diags.empty() ? std::string() : format_diagnostic(diags.all()[0])));
+  REQUIRE(built);
+  const auto& p = std::get<Paragraph>(built->document.blocks[0].content);
+  CHECK(p.text.text == " P and 5");
+}
