@@ -28,7 +28,7 @@ inline void run_document(const std::string& layout_text, const std::string& layo
   layout.max_pages = 30;
   auto pages = layout_document(*doc, diags, layout);
   if (diags.has_errors() || pages.empty()) return;
-  write_pdf(pages, pdf_info(*doc), "/dev/null");
+  write_pdf(pages, nullptr, pdf_info(*doc), "/dev/null");
 }
 
 }  // namespace folio::fuzz

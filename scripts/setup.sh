@@ -11,6 +11,8 @@ packages=(
   fonts-open-sans fonts-dejavu-core
   time  # /usr/bin/time for bench/bulk.sh's peak memory
   python3 python3-jsonschema
+  python3-pikepdf     # the tests walk the tagged PDF's structure tree
+  icc-profiles-free   # sRGB.icc, the OutputIntent of --pdf-standard a-2b
 )
 
 missing=()

@@ -55,7 +55,8 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
     return std::nullopt;
   text::check_theme_fonts(doc->theme, diags);
   Built built;
-  built.pages = layout_document(*doc, diags, options.layout);
+  built.structure = Structure(doc->metadata.language);
+  built.pages = layout_document(*doc, diags, options.layout, &built.structure);
   built.document = std::move(*doc);
   if (diags.has_errors()) return std::nullopt;
   return built;
@@ -69,11 +70,22 @@ PdfInfo pdf_info(const Document& doc) {
   info.subject = m.subject.text;
   for (const auto& k : m.keywords) info.keywords += (info.keywords.empty() ? "" : ", ") + k.text;
   info.date = m.date.text;
+  info.language = m.language;
   return info;
 }
 
 std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
                               Diagnostics& diags, double dpi, PageRange range) {
+  SaveOptions options;
+  options.dpi = dpi;
+  options.pages = range;
+  return save(built, path, format, diags, options);
+}
+
+std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
+                              Diagnostics& diags, const SaveOptions& options) {
+  const double dpi = options.dpi;
+  const PageRange range = options.pages;
   std::vector<std::string> written;
   int count = static_cast<int>(built.pages.size());
   int first = std::max(1, range.first);
@@ -86,9 +98,12 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
   if (format == OutputFormat::pdf) {
     std::vector<Page> pages(built.pages.begin() + first - 1, built.pages.begin() + last);
     PdfInfo info = pdf_info(built.document);
+    info.tagged = options.tags;
+    info.standard = options.standard;
     const std::vector<Page>& chosen = (first == 1 && last == count) ? built.pages : pages;
-    if (write_atomically(path, diags,
-                         [&](const std::string& temp) { return write_pdf(chosen, info, temp); }))
+    if (write_atomically(path, diags, [&](const std::string& temp) {
+          return write_pdf(chosen, &built.structure, info, temp);
+        }))
       written.push_back(path);
     return written;
   }
@@ -96,7 +111,8 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     const Page& page = built.pages[p - 1];
     std::string target = numbered(path, p, format == OutputFormat::png ? "png" : "svg");
     bool ok = write_atomically(target, diags, [&](const std::string& temp) {
-      return format == OutputFormat::png ? write_png(page, dpi, temp) : write_svg(page, temp);
+      return format == OutputFormat::png ? write_png(page, dpi, temp, options.show_bleed)
+                                         : write_svg(page, temp, options.show_bleed);
     });
     if (!ok) break;
     written.push_back(target);

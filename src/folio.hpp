@@ -32,6 +32,7 @@ struct BuildOptions {
 struct Built {
   Document document;
   std::vector<Page> pages;
+  Structure structure;  // the tagged PDF's tree, in reading order
 };
 
 // Load, bind and lay out; nullopt when an error was reported.
@@ -48,10 +49,21 @@ struct PageRange {
   int last = 0;  // 0: to the end
 };
 
+// How a document is written.
+struct SaveOptions {
+  double dpi = 150;  // PNG
+  PageRange pages;
+  bool tags = true;  // a tagged PDF (PDF/UA-1); false: untagged, for comparisons
+  PdfStandard standard = PdfStandard::ua1;
+  bool show_bleed = false;  // PNG and SVG: the sheet with its bleed and marks, not the trimmed page
+};
+
 // Writes the document. A PDF goes to `path`; PNG and SVG write one file per
 // page, numbered NAME-1.png, NAME-2.png, ... Every file is written to a
 // temporary file beside it and renamed into place only when complete, so a
 // failure never leaves a half-written or clobbered file. Returns the paths written.
+std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
+                              Diagnostics& diags, const SaveOptions& options);
 std::vector<std::string> save(const Built& built, const std::string& path, OutputFormat format,
                               Diagnostics& diags, double dpi = 150, PageRange pages = {});
 

@@ -74,6 +74,11 @@ std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
   return build(dir + "/layout.toml", options, diags);
 }
 
+std::string pdf_tree(const std::string& path) {
+  auto r = run_shell("/usr/bin/python3 tests/scripts/pdf_tree.py '" + path + "'");
+  return r.exit_code == 0 ? r.output : "pdf_tree.py failed: " + r.output;
+}
+
 std::vector<std::string> pdf_page_texts(const std::string& path) {
   std::vector<std::string> pages;
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));

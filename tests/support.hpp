@@ -34,4 +34,8 @@ std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
 // The text poppler extracts from each page of a PDF.
 std::vector<std::string> pdf_page_texts(const std::string& path);
 
+// A tagged PDF's structure tree and per-page ink counts, as printed by
+// tests/scripts/pdf_tree.py (pikepdf): "Figure alt=\"...\"", "page 1: tagged=..".
+std::string pdf_tree(const std::string& path);
+
 }  // namespace folio::test

@@ -28,7 +28,8 @@ std::optional<Built> build_document(const PreparedLayout& prepared, Value data,
   built.document = prepared.document;
   built.document.data = std::move(data);
   if (!bind_document(built.document, diags, prepared.options.load.limits)) return std::nullopt;
-  built.pages = layout_document(built.document, diags, prepared.options.layout);
+  built.structure = Structure(built.document.metadata.language);
+  built.pages = layout_document(built.document, diags, prepared.options.layout, &built.structure);
   if (diags.has_errors()) return std::nullopt;
   return built;
 }

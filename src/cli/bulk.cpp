@@ -122,8 +122,8 @@ bool prepare_job(Job& job, const bulk::PreparedLayout& prepared, const std::stri
   return name.ok();
 }
 
-bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat format, double dpi,
-                PageRange range) {
+bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat format,
+                const SaveOptions& save_options) {
   auto data = job_data(job, prepared);
   if (!data) return false;
   auto built = bulk::build_document(prepared, std::move(*data), job.diags);
@@ -136,7 +136,7 @@ bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat for
                                                        folder.string(), ec.message()));
     return false;
   }
-  save(*built, job.output, format, job.diags, dpi, range);
+  save(*built, job.output, format, job.diags, save_options);
   return !job.diags.has_errors();
 }
 
@@ -301,7 +301,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
     parallel_for(jobs.size(), workers, stop, [&](size_t i) {
       Job& job = jobs[i];
       if (job.named) {
-        job.failed = !render_job(job, *prepared, format, args.dpi, range);
+        job.failed = !render_job(job, *prepared, format, save_options(args, range));
         job.rendered = !job.failed;
       }
       if (job.failed && bulk_args.fail_fast) stop = true;

@@ -45,7 +45,12 @@ struct RenderArgs {
   std::string pages;
   bool dump_layout = false;
   bool quiet = false;
+  bool no_tags = false;
+  std::string pdf_standard = "ua-1";
+  bool show_bleed = false;
 };
+// How `render` writes each document, from its options.
+SaveOptions save_options(const RenderArgs& args, PageRange range);
 void add_render_command(CLI::App& app, RenderArgs& args);
 int run_render(const RenderArgs& args);
 bool is_bulk(const RenderArgs& args);

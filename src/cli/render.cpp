@@ -37,6 +37,19 @@ std::optional<PageRange> parse_pages(const std::string& text) {
 
 }  // namespace
 
+SaveOptions save_options(const RenderArgs& args, PageRange range) {
+  SaveOptions options;
+  options.dpi = args.dpi;
+  options.pages = range;
+  options.tags = !args.no_tags;
+  options.standard = args.pdf_standard == "a-2b"   ? PdfStandard::a2b
+                     : args.pdf_standard == "a-2u" ? PdfStandard::a2u
+                     : args.pdf_standard == "a-2a" ? PdfStandard::a2a
+                                                   : PdfStandard::ua1;
+  options.show_bleed = args.show_bleed;
+  return options;
+}
+
 void add_render_command(CLI::App& app, RenderArgs& args) {
   auto* cmd =
       app.add_subcommand("render", "Render a layout with its data to PDF (or PNG/SVG pages)");
@@ -53,6 +66,15 @@ void add_render_command(CLI::App& app, RenderArgs& args) {
   cmd->add_flag("--dump-layout", args.dump_layout,
                 "Print the laid-out pages as text instead of writing a file");
   cmd->add_flag("-q,--quiet", args.quiet, "Print nothing but diagnostics");
+  cmd->add_option(
+         "--pdf-standard", args.pdf_standard,
+         "ua-1 (the default: tagged, PDF/UA-1), or also archival PDF/A-2: a-2b, a-2u, a-2a")
+      ->check(CLI::IsMember({"ua-1", "a-2b", "a-2u", "a-2a"}));
+  cmd->add_flag("--no-tags", args.no_tags,
+                "Write an untagged PDF (not accessible; for comparisons and old viewers)");
+  cmd->add_flag(
+      "--show-bleed", args.show_bleed,
+      "PNG and SVG: show the whole sheet with the bleed and crop marks, not the trimmed page");
   add_bulk_options(*cmd, args.bulk);
 }
 
@@ -67,6 +89,10 @@ int run_render(const RenderArgs& args) {
   OutputFormat format = args.format == "png"   ? OutputFormat::png
                         : args.format == "svg" ? OutputFormat::svg
                                                : OutputFormat::pdf;
+  if (args.no_tags && args.pdf_standard == "a-2a") {
+    std::cerr << "folio: error: --pdf-standard a-2a needs a tagged PDF; leave out --no-tags\n";
+    return kUsageError;
+  }
   if (is_bulk(args)) return run_bulk(args, *options, format, *range);
   auto start = std::chrono::steady_clock::now();
   Diagnostics diags;
@@ -77,12 +103,12 @@ int run_render(const RenderArgs& args) {
   }
   if (args.dump_layout) {
     print_diagnostics(diags);
-    std::cout << dump_pages(built->pages);
+    std::cout << dump_pages(built->pages, &built->structure);
     return kSuccess;
   }
   std::string output =
       args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
-  auto written = save(*built, output, format, diags, args.dpi, *range);
+  auto written = save(*built, output, format, diags, save_options(args, *range));
   print_diagnostics(diags);
   if (diags.has_errors()) return kDocumentError;
   if (!args.quiet) {

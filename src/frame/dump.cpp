@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "core/overloaded.hpp"
+
 namespace folio {
 namespace {
 
@@ -26,43 +28,69 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
-void dump_into(std::string& out, const Frame& frame, int indent) {
+std::string tag_text(StructId tag, const Structure* structure) {
+  if (!structure) return "";
+  switch (tag) {
+    case kUntagged:
+      return " <untagged>";
+    case kArtifact:
+      return " <artifact>";
+    case kPagination:
+      return " <page artifact>";
+    default:
+      if (tag < 0 || static_cast<size_t>(tag) >= structure->size()) return " <bad tag>";
+      return fmt::format(" <{} {}>", role_name((*structure)[tag].role), tag);
+  }
+}
+
+void dump_into(std::string& out, const Frame& frame, int indent, const Structure* st) {
   std::string pad(indent * 2, ' ');
   for (const auto& item : frame.items) {
     std::visit(
-        [&](const auto& it) {
-          using T = std::decay_t<decltype(it)>;
-          if constexpr (std::is_same_v<T, TextItem>) {
-            for (int i = it.first_line; i < it.last_line; ++i) {
-              double y = it.origin.y + it.text->line_top(i) - it.text->line_top(it.first_line);
+        Overloaded{
+            [&](const TextItem& it) {
+              for (int i = it.first_line; i < it.last_line; ++i) {
+                double y = it.origin.y + it.text->line_top(i) - it.text->line_top(it.first_line);
+                out += fmt::format("{}text {},{} {} {}{}\n", pad,
+                                   num(it.origin.x + it.text->line_x(i)), num(y),
+                                   num(it.text->line_height(i)), quoted(it.text->line_text(i)),
+                                   tag_text(it.tag, st));
+              }
+            },
+            [&](const RectItem& it) {
+              out += fmt::format("{}rect {},{} {}x{}{}{}{}\n", pad, num(it.rect.x), num(it.rect.y),
+                                 num(it.rect.width), num(it.rect.height),
+                                 it.fill ? " fill=" + to_hex(*it.fill) : "",
+                                 it.stroke ? " stroke=" + to_hex(*it.stroke) : "",
+                                 tag_text(it.tag, st));
+            },
+            [&](const LineItem& it) {
               out +=
-                  fmt::format("{}text {},{} {} {}\n", pad, num(it.origin.x + it.text->line_x(i)),
-                              num(y), num(it.text->line_height(i)), quoted(it.text->line_text(i)));
-            }
-          } else if constexpr (std::is_same_v<T, RectItem>) {
-            out += fmt::format("{}rect {},{} {}x{}{}{}\n", pad, num(it.rect.x), num(it.rect.y),
-                               num(it.rect.width), num(it.rect.height),
-                               it.fill ? " fill=" + to_hex(*it.fill) : "",
-                               it.stroke ? " stroke=" + to_hex(*it.stroke) : "");
-          } else if constexpr (std::is_same_v<T, LineItem>) {
-            out += fmt::format("{}line {},{} {},{} {}\n", pad, num(it.from.x), num(it.from.y),
-                               num(it.to.x), num(it.to.y), to_hex(it.color));
-          } else if constexpr (std::is_same_v<T, PathItem>) {
-            out += fmt::format("{}path {} ops{}\n", pad, it.ops.size(),
-                               it.fill ? " fill=" + to_hex(*it.fill) : "");
-          } else if constexpr (std::is_same_v<T, ImageItem>) {
-            out += fmt::format("{}image {},{} {}x{} {}\n", pad, num(it.rect.x), num(it.rect.y),
-                               num(it.rect.width), num(it.rect.height), quoted(it.path));
-          } else if constexpr (std::is_same_v<T, LinkItem>) {
-            out += fmt::format("{}link {},{} {}x{} {}\n", pad, num(it.rect.x), num(it.rect.y),
-                               num(it.rect.width), num(it.rect.height), quoted(it.url));
-          } else if constexpr (std::is_same_v<T, AnchorItem>) {
-            out += fmt::format("{}anchor {},{} h{} {}\n", pad, num(it.at.x), num(it.at.y), it.level,
-                               quoted(it.title));
-          } else if constexpr (std::is_same_v<T, GroupItem>) {
-            out += fmt::format("{}group {},{}\n", pad, num(it.offset.x), num(it.offset.y));
-            dump_into(out, *it.frame, indent + 1);
-          }
+                  fmt::format("{}line {},{} {},{} {}{}\n", pad, num(it.from.x), num(it.from.y),
+                              num(it.to.x), num(it.to.y), to_hex(it.color), tag_text(it.tag, st));
+            },
+            [&](const PathItem& it) {
+              out += fmt::format("{}path {} ops{}{}\n", pad, it.ops.size(),
+                                 it.fill ? " fill=" + to_hex(*it.fill) : "", tag_text(it.tag, st));
+            },
+            [&](const ImageItem& it) {
+              out += fmt::format("{}image {},{} {}x{} {}{}\n", pad, num(it.rect.x), num(it.rect.y),
+                                 num(it.rect.width), num(it.rect.height), quoted(it.path),
+                                 tag_text(it.tag, st));
+            },
+            [&](const LinkItem& it) {
+              out += fmt::format("{}link {},{} {}x{} {}{}\n", pad, num(it.rect.x), num(it.rect.y),
+                                 num(it.rect.width), num(it.rect.height), quoted(it.url),
+                                 tag_text(it.tag, st));
+            },
+            [&](const AnchorItem& it) {
+              out += fmt::format("{}anchor {},{} h{} {}\n", pad, num(it.at.x), num(it.at.y),
+                                 it.level, quoted(it.title));
+            },
+            [&](const GroupItem& it) {
+              out += fmt::format("{}group {},{}\n", pad, num(it.offset.x), num(it.offset.y));
+              dump_into(out, *it.frame, indent + 1, st);
+            },
         },
         item);
   }
@@ -70,19 +98,47 @@ void dump_into(std::string& out, const Frame& frame, int indent) {
 
 }  // namespace
 
-std::string dump_frame(const Frame& frame, int indent) {
+std::string dump_frame(const Frame& frame, int indent, const Structure* structure) {
   std::string out;
-  dump_into(out, frame, indent);
+  dump_into(out, frame, indent, structure);
   return out;
 }
 
-std::string dump_pages(const std::vector<Page>& pages) {
+std::string dump_pages(const std::vector<Page>& pages, const Structure* structure) {
   std::string out;
   for (size_t i = 0; i < pages.size(); ++i) {
     out +=
         fmt::format("page {} {}x{}\n", i + 1, num(pages[i].size.width), num(pages[i].size.height));
-    dump_into(out, pages[i].frame, 1);
+    dump_into(out, pages[i].frame, 1, structure);
   }
+  if (structure) out += "structure\n" + dump_structure(*structure);
+  return out;
+}
+
+}  // namespace folio
+
+namespace folio {
+
+std::string dump_structure(const Structure& structure) {
+  std::string out;
+  // Children follow their parents in creation order, which is reading order,
+  // so a stack of open elements prints the tree.
+  std::vector<std::vector<StructId>> children(structure.size());
+  for (size_t i = 1; i < structure.size(); ++i)
+    children[static_cast<size_t>(structure[static_cast<StructId>(i)].parent)].push_back(
+        static_cast<StructId>(i));
+  auto print = [&](auto& self, StructId id, int level) -> void {
+    const StructElement& e = structure[id];
+    out += fmt::format("{}{} {}", std::string(level * 2 + 2, ' '), role_name(e.role), id);
+    if (!e.id.empty()) out += " id=" + e.id;
+    if (!e.language.empty()) out += " lang=" + e.language;
+    if (e.scope != Scope::none) out += e.scope == Scope::column ? " scope=column" : " scope=row";
+    if (!e.alt.empty()) out += " alt=" + quoted(e.alt);
+    if (!e.actual_text.empty()) out += " text=" + quoted(e.actual_text);
+    out += "\n";
+    for (StructId c : children[static_cast<size_t>(id)]) self(self, c, level + 1);
+  };
+  print(print, kDocumentElement, 0);
   return out;
 }
 

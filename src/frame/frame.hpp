@@ -9,6 +9,7 @@
 #include "core/color.hpp"
 #include "core/geometry.hpp"
 #include "core/span.hpp"
+#include "frame/structure.hpp"
 #include "text/paragraph.hpp"
 
 namespace folio {
@@ -22,6 +23,7 @@ struct TextItem {
   int last_line = 0;
   Point origin;
   Color color;
+  StructId tag = kUntagged;  // the structure element this ink belongs to
 };
 
 struct RectItem {
@@ -30,6 +32,7 @@ struct RectItem {
   std::optional<Color> stroke;
   double stroke_width = 0;
   double radius = 0;
+  StructId tag = kUntagged;
 };
 
 struct LineItem {
@@ -38,6 +41,7 @@ struct LineItem {
   Color color;
   double width = 0.5;
   bool dashed = false;
+  StructId tag = kUntagged;
 };
 
 // A vector path for shapes that are not rectangles (line charts, donuts, marks).
@@ -53,17 +57,20 @@ struct PathItem {
   std::optional<Color> fill;
   std::optional<Color> stroke;
   double stroke_width = 0;
+  StructId tag = kUntagged;
 };
 
 struct ImageItem {
   Rect rect;
   std::string path;  // PNG, JPEG or SVG file
+  StructId tag = kUntagged;
 };
 
-// A clickable area that opens a URL.
+// A clickable area that opens a URL; `tag` is its Link element.
 struct LinkItem {
   Rect rect;
   std::string url;
+  StructId tag = kUntagged;
 };
 
 // Where a heading starts: a PDF bookmark (levels 1 and 2) and the running `section`.
@@ -92,6 +99,10 @@ struct Frame {
   // Places `child` with its top-left at `at`.
   void place(Frame child, Point at);
 };
+
+// Gives every item of `frame` (and of the frames it places) that is still
+// kUntagged the element `tag`; items marked as artifacts stay artifacts.
+void tag_untagged(Frame& frame, StructId tag);
 
 struct Page {
   Size size;  // the trim size

@@ -19,7 +19,14 @@ struct LinePiece {
   double gap_before = 0;
   std::shared_ptr<const text::ShapedText> marker;
   double marker_x = 0;
+  StructId tag = kUntagged;         // the text's element (P, H1, LBody, ...)
+  StructId marker_tag = kUntagged;  // the marker's Lbl
+  std::vector<StructId> link_tags;  // a Link element per link of the text, in order
 };
+
+// Link elements under `parent` for each link of `text`, described by the link's text.
+std::vector<StructId> link_elements(const text::ShapedText& text, StructId parent,
+                                    const Context& ctx);
 
 // Lines that break between any two lines, but never leave a single line of a
 // paragraph alone at the foot or the head of a region.
@@ -31,6 +38,7 @@ std::unique_ptr<Flowable> fixed_flowable(Frame frame);
 std::unique_ptr<Flowable> stack_flowable(std::vector<Frame> rows, double gap, bool keep_together);
 
 std::unique_ptr<Flowable> heading_flowable(const Heading& h, double width, const Context& ctx);
+// The element a block's layout makes first (for a block's `id` and `language`).
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,
                                              bool keep_together);
 std::unique_ptr<Flowable> list_flowable(const ListBlock& l, double width, const Context& ctx,

@@ -23,7 +23,8 @@ class BoxFlowable : public Flowable {
     }
     double border = box.border ? 1 : 0;
     inset_ = box.padding + border;
-    blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_), ctx, depth + 1);
+    blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_),
+                             ctx.within(ctx.element(Role::Div)), depth + 1);
   }
 
   Placement place(const BreakToken& from, double height, bool at_top) const override {
@@ -52,10 +53,10 @@ class BoxFlowable : public Flowable {
     if (bleed_left_ > 0) {
       double top = at_top ? bleed_top_ : 0;
       p.frame.add(RectItem{Rect{-bleed_left_, -top, width_ + bleed_left_ + bleed_right_, h + top},
-                           box_.background, std::nullopt, 0, 0});
+                           box_.background, std::nullopt, 0, 0, kArtifact});
     } else {
       p.frame.add(RectItem{Rect{0, 0, width_, h}, box_.background, box_.border,
-                           box_.border ? 1.0 : 0.0, 3});
+                           box_.border ? 1.0 : 0.0, 3, kArtifact});
     }
     p.frame.place(std::move(r.frame), Point{inset_, inset_});
     p.rest = std::move(r.rest);
@@ -81,7 +82,8 @@ class ColumnsFlowable : public Flowable {
   ColumnsFlowable(const ColumnsBlock& cols, double width, const Context& ctx, int depth)
       : count_(cols.count), gap_(cols.gap), width_(width) {
     column_width_ = std::max(1.0, (width - (count_ - 1) * gap_) / count_);
-    blocks_ = prepare_blocks(cols.blocks, column_width_, ctx, depth + 1);
+    blocks_ =
+        prepare_blocks(cols.blocks, column_width_, ctx.within(ctx.element(Role::Div)), depth + 1);
   }
 
   Placement place(const BreakToken& from, double height, bool at_top) const override {

@@ -4,6 +4,17 @@
 
 namespace folio::layout {
 
+StructId Context::element(Role role, StructId under) const {
+  if (!structure) return kUntagged;
+  return structure->add(role, under);
+}
+
+Context Context::within(StructId element) const {
+  Context inner = *this;
+  if (element >= 0) inner.parent = element;
+  return inner;
+}
+
 text::TextStyle Context::body() const {
   const Theme& t = theme();
   text::TextStyle s;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "frame/structure.hpp"
 #include "model/document.hpp"
 #include "text/paragraph.hpp"
 
@@ -10,6 +11,18 @@ namespace folio::layout {
 struct Context {
   const Document& doc;
   Diagnostics& diags;
+  // Where the document's structure grows; null in tests that only look at geometry.
+  Structure* structure = nullptr;
+  // The element that blocks laid out with this context belong to.
+  StructId parent = kDocumentElement;
+
+  // A new element under `under` (default: `parent`), or kUntagged without a structure.
+  // Layouts make their elements when they are prepared, never in place(), so
+  // placing a block again (to balance columns, to probe a fit) adds nothing.
+  StructId element(Role role) const { return element(role, parent); }
+  StructId element(Role role, StructId under) const;
+  // The same context, for blocks inside `element`.
+  Context within(StructId element) const;
 
   const Theme& theme() const { return doc.theme; }
   text::TextStyle body() const;

@@ -31,14 +31,18 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
                                           : 0;
 
   Frame frame;
-  frame.add(ImageItem{Rect{x, 0, w, h}, img.resolved_path});
+  // A Figure described by its `alt` (binding warns when it is missing), then its Caption.
+  StructId figure = ctx.element(Role::Figure);
+  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = img.alt.text;
+  frame.add(ImageItem{Rect{x, 0, w, h}, img.resolved_path, figure});
   double height = h;
   if (!img.caption.empty()) {
     text::TextStyle style = ctx.paragraph(ParagraphStyle::note);
     style.align = img.align == Align::justify ? Align::left : img.align;
     auto shaped = ctx.shape_markdown(img.caption, style, width);
     double gap = style.size * 0.6;
-    frame.add(TextItem{shaped, 0, shaped->line_count(), Point{0, h + gap}, style.color});
+    frame.add(TextItem{shaped, 0, shaped->line_count(), Point{0, h + gap}, style.color,
+                       ctx.element(Role::Caption)});
     height += gap + shaped->height();
   }
   frame.size = {width, height};

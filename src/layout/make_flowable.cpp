@@ -49,7 +49,8 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
         } else if constexpr (std::is_same_v<T, Quote>) {
           return fixed_flowable(quote_frame(c, width, ctx));
         } else if constexpr (std::is_same_v<T, Stats>) {
-          return stack_flowable(stats_rows(c, width, ctx), theme.size * 0.8, keep_together);
+          return stack_flowable(stats_rows(c, width, ctx.within(ctx.element(Role::Div))),
+                                theme.size * 0.8, keep_together);
         } else if constexpr (std::is_same_v<T, Box>) {
           return box_flowable(c, width, ctx, keep_together, depth);
         } else if constexpr (std::is_same_v<T, ColumnsBlock>) {
@@ -73,6 +74,30 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
       block.content);
 }
 
+// A block's `id` and `language` go on the first element its layout makes; a
+// paragraph of several Markdown paragraphs in another language is wrapped in
+// a Div that carries the language for all of them.
+std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width, const Context& ctx,
+                                               bool keep_together, int depth) {
+  if (!ctx.structure || (block.id.empty() && block.language.empty()))
+    return make_flowable(block, width, ctx, keep_together, depth);
+  Structure& structure = *ctx.structure;
+  std::optional<Context> wrapped;
+  if (!block.language.empty() && std::holds_alternative<Paragraph>(block.content))
+    wrapped.emplace(ctx.within(ctx.element(Role::Div)));
+  size_t first = structure.size();
+  auto flowable = make_flowable(block, width, wrapped ? *wrapped : ctx, keep_together, depth);
+  StructId target = wrapped                    ? wrapped->parent
+                    : first < structure.size() ? static_cast<StructId>(first)
+                                               : kUntagged;
+  if (target >= 0) {
+    if (!block.id.empty()) structure[target].id = block.id;
+    if (!block.language.empty() && block.language != structure.language())
+      structure[target].language = block.language;
+  }
+  return flowable;
+}
+
 }  // namespace
 
 std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double width,
@@ -83,7 +108,7 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
     Defaults d = defaults_for(block.content, ctx.theme());
     FlowBlock fb;
     bool keep_together = block.keep_together.value_or(d.keep_together);
-    fb.flowable = make_flowable(block, width, ctx, keep_together, depth);
+    fb.flowable = make_tagged_flowable(block, width, ctx, keep_together, depth);
     fb.space_before = block.space_before.value_or(d.space_before);
     fb.space_after = block.space_after.value_or(d.space_after);
     fb.keep_with_next = block.keep_with_next.value_or(d.keep_with_next);

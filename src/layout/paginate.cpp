@@ -69,8 +69,8 @@ PageFill balance(const std::vector<layout::FlowBlock>& blocks, const layout::Bre
 }  // namespace
 
 std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
-                                  const LayoutOptions& options) {
-  layout::Context ctx{doc, diags};
+                                  const LayoutOptions& options, Structure* structure) {
+  layout::Context ctx{doc, diags, structure};
   const PageSetup& setup = doc.page;
   double body_width = setup.size.width - setup.margins.left - setup.margins.right;
   double body_height = setup.size.height - setup.margins.top - setup.margins.bottom;

@@ -6,6 +6,9 @@ Frame quote_frame(const Quote& q, double width, const Context& ctx) {
   const Theme& theme = ctx.theme();
   bool pull = q.style == QuoteStyle::pull;
   Frame f;
+  // The quotation and its attribution read together: BlockQuote > P, P, P.
+  StructId quote_element = ctx.element(Role::BlockQuote);
+  StructId text_element = ctx.element(Role::P, quote_element);
   double indent = pull ? theme.size * 3.2 : theme.size * 1.4;
   double text_width = width - indent;
 
@@ -25,11 +28,14 @@ Frame quote_frame(const Quote& q, double width, const Context& ctx) {
     mark.line_height = 1;
     mark.italic = false;
     auto shaped = ctx.shape(text::plain_paragraph("\xE2\x80\x9C"), mark, indent, q.text.span);
-    f.add(TextItem{shaped, 0, 1, Point{-theme.size * 0.2, -theme.size * 1.2}, mark.color});
+    // The opening mark is read as part of the quotation.
+    f.add(TextItem{shaped, 0, 1, Point{-theme.size * 0.2, -theme.size * 1.2}, mark.color,
+                   text_element});
   } else {
-    f.add(RectItem{Rect{0, 0, 2.5, 0}, theme.accent, std::nullopt, 0, 0});  // height set below
+    // Its height is set below.
+    f.add(RectItem{Rect{0, 0, 2.5, 0}, theme.accent, std::nullopt, 0, 0, kArtifact});
   }
-  f.add(TextItem{quote, 0, quote->line_count(), Point{indent, y}, body.color});
+  f.add(TextItem{quote, 0, quote->line_count(), Point{indent, y}, body.color, text_element});
   y += quote->height();
 
   if (!q.by.empty()) {
@@ -38,13 +44,15 @@ Frame quote_frame(const Quote& q, double width, const Context& ctx) {
     std::string attribution = "\xE2\x80\x94 " + q.by.text;  // em dash
     auto shaped = ctx.shape(text::parse_markdown_inline(attribution), by, text_width, q.by.span);
     y += theme.size * 0.6;
-    f.add(TextItem{shaped, 0, shaped->line_count(), Point{indent, y}, by.color});
+    f.add(TextItem{shaped, 0, shaped->line_count(), Point{indent, y}, by.color,
+                   ctx.element(Role::P, quote_element)});
     y += shaped->height();
   }
   if (!q.role.empty()) {
     text::TextStyle role = ctx.paragraph(ParagraphStyle::small);
     auto shaped = ctx.shape_markdown(q.role, role, text_width);
-    f.add(TextItem{shaped, 0, shaped->line_count(), Point{indent, y}, role.color});
+    f.add(TextItem{shaped, 0, shaped->line_count(), Point{indent, y}, role.color,
+                   ctx.element(Role::P, quote_element)});
     y += shaped->height();
   }
   if (!pull) std::get<RectItem>(f.items[0]).rect.height = y;

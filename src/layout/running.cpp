@@ -48,12 +48,13 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
     style.align = slot.align;
     TextValue expanded{expand_running(*slot.text, ctx, page, pages, section), slot.text->span};
     auto shaped = ctx.shape_markdown(expanded, style, width);
-    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color});
+    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color,
+                       kPagination});
   }
   if (band.rule) {
     double y = is_header ? setup.margins.top - gap / 2
                          : setup.size.height - setup.margins.bottom + gap / 2;
-    frame.add(LineItem{Point{x, y}, Point{x + width, y}, ctx.theme().rule, 0.5, false});
+    frame.add(LineItem{Point{x, y}, Point{x + width, y}, ctx.theme().rule, 0.5, false, kArtifact});
   }
 }
 
@@ -71,7 +72,7 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
     if (!white) {
       double b = page.bleed;
       decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
-                               doc.theme.background, std::nullopt, 0, 0});
+                               doc.theme.background, std::nullopt, 0, 0, kArtifact});
     }
     for (bool header : {true, false}) {
       const RunningText& band = header ? doc.header : doc.footer;

@@ -72,19 +72,20 @@ std::unique_ptr<Flowable> stack_flowable(std::vector<Frame> rows, double gap, bo
 Frame rule_frame(double width, const Context& ctx) {
   Frame f;
   f.size = {width, 1};
-  f.add(LineItem{Point{0, 0.5}, Point{width, 0.5}, ctx.theme().rule, 1, false});
+  f.add(LineItem{Point{0, 0.5}, Point{width, 0.5}, ctx.theme().rule, 1, false, kArtifact});
   return f;
 }
 
 Frame placeholder_frame(std::string_view what, double width, double height, const Context& ctx) {
   Frame f;
   f.size = {width, height};
-  f.add(RectItem{Rect{0, 0, width, height}, Color{0.95, 0.95, 0.95, 1}, ctx.theme().rule, 0.5, 0});
+  f.add(RectItem{Rect{0, 0, width, height}, Color{0.95, 0.95, 0.95, 1}, ctx.theme().rule, 0.5, 0,
+                 kArtifact});
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   style.align = Align::center;
   auto shaped = ctx.shape(text::plain_paragraph(what), style, width, {});
   f.add(TextItem{shaped, 0, shaped->line_count(), Point{0, (height - shaped->height()) / 2},
-                 style.color});
+                 style.color, ctx.element(Role::P)});
   return f;
 }
 

@@ -50,17 +50,33 @@ std::vector<Frame> stats_rows(const Stats& s, double width, const Context& ctx) 
     row.size = {width, height};
     for (size_t k = 0; k < tiles.size(); ++k) {
       double x = k * (tile_width + gap);
-      row.add(RectItem{Rect{x, 0, tile_width, height}, tint, std::nullopt, 0, 0});
-      row.add(RectItem{Rect{x, 0, tile_width, bar}, theme.accent, std::nullopt, 0, 0});
+      row.add(RectItem{Rect{x, 0, tile_width, height}, tint, std::nullopt, 0, 0, kArtifact});
+      row.add(RectItem{Rect{x, 0, tile_width, bar}, theme.accent, std::nullopt, 0, 0, kArtifact});
+      // One element per tile, so that its value and label are read together
+      // ("139 children safeguarded"), not a row of values then a row of labels.
+      StructId tile = ctx.element(Role::P);
       const Tile& t = tiles[k];
+      if (ctx.structure && tile >= 0) {
+        const StatItem& item = s.items[start + k];
+        auto words = [](const TextValue& v) {
+          std::string flat = text::parse_markdown_inline(v.text).text;
+          for (size_t at; (at = flat.find("\xE2\x80\xA8")) != std::string::npos;)
+            flat.replace(at, 3, " ");  // a line separator
+          return flat;
+        };
+        std::string said = words(item.value);
+        for (const TextValue* part : {&item.label, &item.note})
+          if (!part->empty()) said += " " + words(*part);
+        (*ctx.structure)[tile].actual_text = said;
+      }
       row.add(TextItem{t.value, 0, t.value->line_count(), Point{x + pad, bar + pad},
-                       value_style.color});
+                       value_style.color, tile});
       if (t.label)
         row.add(TextItem{t.label, 0, t.label->line_count(), Point{x + pad, label_y},
-                         label_style.color});
+                         label_style.color, tile});
       if (t.note)
-        row.add(
-            TextItem{t.note, 0, t.note->line_count(), Point{x + pad, note_y}, note_style.color});
+        row.add(TextItem{t.note, 0, t.note->line_count(), Point{x + pad, note_y}, note_style.color,
+                         tile});
     }
     rows.push_back(std::move(row));
   }

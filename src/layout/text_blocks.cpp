@@ -75,16 +75,21 @@ class LinesFlowable : public Flowable {
       int first = lines_[i].line;
       int last = lines_[j - 1].line + 1;
       double y = lines_[i].top - base;
-      f.add(TextItem{piece.text, first, last, Point{piece.x, y}, piece.text->style().color});
+      // The marker first: reading order is Lbl, then LBody.
       if (first == 0 && piece.marker) {
         double marker_y = y + piece.text->baseline(0) - piece.marker->baseline(0);
         f.add(TextItem{piece.marker, 0, piece.marker->line_count(), Point{piece.marker_x, marker_y},
-                       piece.marker->style().color});
+                       piece.marker->style().color, piece.marker_tag});
       }
+      f.add(TextItem{piece.text, first, last, Point{piece.x, y}, piece.text->style().color,
+                     piece.tag});
       for (auto& link : piece.text->links(first, last)) {
         link.box.x += piece.x;
         link.box.y += y;
-        f.add(LinkItem{link.box, link.url});
+        StructId tag = static_cast<size_t>(link.link) < piece.link_tags.size()
+                           ? piece.link_tags[static_cast<size_t>(link.link)]
+                           : kUntagged;
+        f.add(LinkItem{link.box, link.url, tag});
       }
       i = j;
     }
@@ -104,11 +109,22 @@ std::string plain_text(const text::RichParagraph& p) {
 }
 
 // CommonMark paragraphs and list items as pieces: list items indented, with a marker.
+// Each paragraph is a P; list items are LI (Lbl + LBody) in an L, one L per
+// run of items at a depth; a paragraph that continues an item (deeper, no
+// marker) goes into that item's LBody.
 std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& paragraphs,
                                        text::TextStyle style, double width, const Context& ctx,
-                                       const Span& span, double paragraph_gap) {
+                                       const Span& span, double paragraph_gap,
+                                       StructId open_list = kUntagged) {
   std::vector<LinePiece> pieces;
   const double indent = style.size * 1.5;
+  struct OpenList {
+    int depth;
+    StructId list;
+    StructId body;  // the last item's LBody
+  };
+  std::vector<OpenList> lists;
+  if (open_list != kUntagged) lists.push_back({1, open_list, kUntagged});
   for (const auto& p : paragraphs) {
     double x = indent * p.depth;
     text::TextStyle s = style;
@@ -128,12 +144,40 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
       piece.marker = ctx.shape(text::plain_paragraph(marker), m, indent - s.size * 0.4, span);
       piece.marker_x = x - indent;
     }
+    // Close the lists deeper than this paragraph; a plain paragraph at a list's
+    // depth continues that list's last item.
+    while (!lists.empty() && lists.back().depth > p.depth) lists.pop_back();
+    if (item) {
+      if (lists.empty() || lists.back().depth < p.depth) {
+        StructId parent = lists.empty() ? ctx.parent : lists.back().body;
+        lists.push_back({p.depth, ctx.element(Role::L, parent), kUntagged});
+      }
+      StructId li = ctx.element(Role::LI, lists.back().list);
+      piece.marker_tag = ctx.element(Role::Lbl, li);
+      lists.back().body = ctx.element(Role::LBody, li);
+      piece.tag = lists.back().body;
+    } else {
+      StructId parent = lists.empty() ? ctx.parent : lists.back().body;
+      piece.tag = ctx.element(Role::P, parent);
+    }
+    piece.link_tags = link_elements(*piece.text, piece.tag, ctx);
     pieces.push_back(std::move(piece));
   }
   return pieces;
 }
 
 }  // namespace
+
+std::vector<StructId> link_elements(const text::ShapedText& text, StructId parent,
+                                    const Context& ctx) {
+  std::vector<StructId> tags;
+  for (auto& description : text.link_texts()) {
+    StructId link = ctx.element(Role::Link, parent);
+    if (ctx.structure && link >= 0) (*ctx.structure)[link].alt = std::move(description);
+    tags.push_back(link);
+  }
+  return tags;
+}
 
 std::unique_ptr<Flowable> lines_flowable(std::vector<LinePiece> pieces, bool keep_together,
                                          std::optional<AnchorItem> anchor) {
@@ -144,6 +188,8 @@ std::unique_ptr<Flowable> heading_flowable(const Heading& h, double width, const
   auto rich = text::parse_markdown_inline(h.text.text);
   LinePiece piece;
   piece.text = ctx.shape(rich, ctx.heading(h.level), width, h.text.span);
+  piece.tag = ctx.element(heading_role(h.level));
+  piece.link_tags = link_elements(*piece.text, piece.tag, ctx);
   std::vector<LinePiece> pieces{std::move(piece)};
   return lines_flowable(std::move(pieces), true,
                         AnchorItem{Point{0, 0}, plain_text(rich), h.level});
@@ -164,6 +210,7 @@ std::unique_ptr<Flowable> list_flowable(const ListBlock& l, double width, const 
   text::TextStyle style = ctx.body();
   std::vector<LinePiece> pieces;
   int number = 1;
+  StructId list = ctx.element(Role::L);
   for (const auto& item : l.items) {
     auto paragraphs = text::parse_markdown(item.text);
     if (paragraphs.empty()) paragraphs.push_back(text::plain_paragraph(""));
@@ -171,7 +218,8 @@ std::unique_ptr<Flowable> list_flowable(const ListBlock& l, double width, const 
     for (auto& p : paragraphs) p.depth += 1;
     paragraphs[0].kind = l.ordered ? text::ParagraphKind::numbered : text::ParagraphKind::bullet;
     paragraphs[0].number = number++;
-    auto item_pieces = markdown_pieces(paragraphs, style, width, ctx, item.span, style.size * 0.6);
+    auto item_pieces =
+        markdown_pieces(paragraphs, style, width, ctx, item.span, style.size * 0.6, list);
     if (!pieces.empty()) item_pieces[0].gap_before = style.size * 0.35;
     for (auto& piece : item_pieces) pieces.push_back(std::move(piece));
   }

@@ -78,6 +78,9 @@ std::vector<TableSpec> make_tables() {
                     {"heading", "paragraph", "list", "quote", "stats", "chart", "table", "image",
                      "box", "columns", "rule", "spacer", "page_break"}},
                    {"id", K::string, "An identifier, for links to the block."},
+                   {"language", K::string,
+                    "BCP 47 language tag of the block's text, when it differs from the "
+                    "document's (a Welsh paragraph in an English report)."},
                    {"break_before",
                     K::choice,
                     "Start the block on a new page or column.",

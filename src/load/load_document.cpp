@@ -130,7 +130,7 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   doc.metadata.author = r.text("author");
   doc.metadata.subject = r.text("subject");
   doc.metadata.date = r.text("date");
-  if (auto lang = r.string("language")) doc.metadata.language = *lang;
+  if (auto lang = r.language("language")) doc.metadata.language = *lang;
   if (auto* kw = r.get("keywords")) {
     if (auto* arr = kw->as_array()) {
       for (const auto& item : *arr) {

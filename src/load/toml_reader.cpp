@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <regex>
+
 #include "core/suggest.hpp"
 
 namespace folio {
@@ -145,6 +147,17 @@ std::optional<std::string> TableReader::string(std::string_view key) {
   if (!node) return std::nullopt;
   if (auto s = node->value<std::string>()) return *s;
   wrong_type(key, *node, "a string");
+  return std::nullopt;
+}
+
+std::optional<std::string> TableReader::language(std::string_view key) {
+  auto value = string(key);
+  if (!value) return std::nullopt;
+  // BCP 47 in the shape ISO 32000 asks for: letters, then subtags of letters and digits.
+  static const std::regex tag("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+  if (std::regex_match(*value, tag)) return value;
+  diags_.error(span(key), fmt::format("`{}` is not a language tag", *value),
+               {"write a BCP 47 tag such as \"en-GB\", \"cy\", \"pl\", \"ar\" or \"zh-Hans\""});
   return std::nullopt;
 }
 

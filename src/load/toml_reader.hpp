@@ -32,6 +32,8 @@ class TableReader {
   Span span(std::string_view key) const;
 
   std::optional<std::string> string(std::string_view key);
+  // A BCP 47 language tag; anything else is an error at the value.
+  std::optional<std::string> language(std::string_view key);
   TextValue text(std::string_view key);
   std::optional<double> number(std::string_view key);
   std::optional<int64_t> integer(std::string_view key, int64_t min, int64_t max);

@@ -162,6 +162,7 @@ using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, C
 struct Block {
   BlockContent content;
   std::string id;
+  std::string language;  // BCP 47, when the block is in another language than the document
   BreakBefore break_before = BreakBefore::none;
   std::optional<bool> keep_with_next;  // nullopt: the block type's default
   std::optional<bool> keep_together;

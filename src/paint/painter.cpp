@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/overloaded.hpp"
 #include "paint/cairo_handles.hpp"
 #include "paint/images.hpp"
 
@@ -55,82 +56,94 @@ void draw_image(cairo_t* cr, const ImageItem& item) {
 }
 
 void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks& hooks) {
+  auto before = [&](StructId tag) {
+    if (hooks.item) hooks.item(tag);
+  };
   for (const auto& item : frame.items) {
     std::visit(
-        [&](const auto& it) {
-          using T = std::decay_t<decltype(it)>;
-          if constexpr (std::is_same_v<T, TextItem>) {
-            set_color(cr, it.color);
-            double top = it.text->line_top(it.first_line);
-            for (int i = it.first_line; i < it.last_line; ++i) {
-              cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
-                            origin.y + it.origin.y + it.text->baseline(i) - top);
-              pango_cairo_show_layout_line(cr, it.text->line(i));
-            }
-          } else if constexpr (std::is_same_v<T, RectItem>) {
-            Rect r = it.rect;
-            r.x += origin.x;
-            r.y += origin.y;
-            rounded_rect(cr, r, it.radius);
-            fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
-          } else if constexpr (std::is_same_v<T, LineItem>) {
-            set_color(cr, it.color);
-            cairo_set_line_width(cr, it.width);
-            if (it.dashed) {
-              double dash[] = {2, 2};
-              cairo_set_dash(cr, dash, 2, 0);
-            }
-            cairo_move_to(cr, origin.x + it.from.x, origin.y + it.from.y);
-            cairo_line_to(cr, origin.x + it.to.x, origin.y + it.to.y);
-            cairo_stroke(cr);
-            cairo_set_dash(cr, nullptr, 0, 0);
-          } else if constexpr (std::is_same_v<T, PathItem>) {
-            cairo_new_path(cr);  // text drawing leaves a current point; an arc would join it
-            for (const auto& op : it.ops) {
-              double x = origin.x + op.p.x, y = origin.y + op.p.y;
-              switch (op.kind) {
-                case PathItem::Op::Kind::move:
-                  cairo_move_to(cr, x, y);
-                  break;
-                case PathItem::Op::Kind::line:
-                  cairo_line_to(cr, x, y);
-                  break;
-                case PathItem::Op::Kind::arc:
-                  if (op.angle_to >= op.angle_from) {
-                    cairo_arc(cr, x, y, op.radius, op.angle_from, op.angle_to);
-                  } else {
-                    cairo_arc_negative(cr, x, y, op.radius, op.angle_from, op.angle_to);
-                  }
-                  break;
-                case PathItem::Op::Kind::close:
-                  cairo_close_path(cr);
-                  break;
+        Overloaded{
+            [&](const TextItem& it) {
+              before(it.tag);
+              set_color(cr, it.color);
+              double top = it.text->line_top(it.first_line);
+              for (int i = it.first_line; i < it.last_line; ++i) {
+                cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
+                              origin.y + it.origin.y + it.text->baseline(i) - top);
+                pango_cairo_show_layout_line(cr, it.text->line(i));
               }
-            }
-            fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
-          } else if constexpr (std::is_same_v<T, ImageItem>) {
-            ImageItem moved = it;
-            moved.rect.x += origin.x;
-            moved.rect.y += origin.y;
-            draw_image(cr, moved);
-          } else if constexpr (std::is_same_v<T, LinkItem>) {
-            if (hooks.link) {
+            },
+            [&](const RectItem& it) {
+              before(it.tag);
+              Rect r = it.rect;
+              r.x += origin.x;
+              r.y += origin.y;
+              rounded_rect(cr, r, it.radius);
+              fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
+            },
+            [&](const LineItem& it) {
+              before(it.tag);
+              set_color(cr, it.color);
+              cairo_set_line_width(cr, it.width);
+              if (it.dashed) {
+                double dash[] = {2, 2};
+                cairo_set_dash(cr, dash, 2, 0);
+              }
+              cairo_move_to(cr, origin.x + it.from.x, origin.y + it.from.y);
+              cairo_line_to(cr, origin.x + it.to.x, origin.y + it.to.y);
+              cairo_stroke(cr);
+              cairo_set_dash(cr, nullptr, 0, 0);
+            },
+            [&](const PathItem& it) {
+              before(it.tag);
+              cairo_new_path(cr);  // text drawing leaves a current point; an arc would join it
+              for (const auto& op : it.ops) {
+                double x = origin.x + op.p.x, y = origin.y + op.p.y;
+                switch (op.kind) {
+                  case PathItem::Op::Kind::move:
+                    cairo_move_to(cr, x, y);
+                    break;
+                  case PathItem::Op::Kind::line:
+                    cairo_line_to(cr, x, y);
+                    break;
+                  case PathItem::Op::Kind::arc:
+                    if (op.angle_to >= op.angle_from) {
+                      cairo_arc(cr, x, y, op.radius, op.angle_from, op.angle_to);
+                    } else {
+                      cairo_arc_negative(cr, x, y, op.radius, op.angle_from, op.angle_to);
+                    }
+                    break;
+                  case PathItem::Op::Kind::close:
+                    cairo_close_path(cr);
+                    break;
+                }
+              }
+              fill_and_stroke(cr, it.fill, it.stroke, it.stroke_width);
+            },
+            [&](const ImageItem& it) {
+              before(it.tag);
+              ImageItem moved = it;
+              moved.rect.x += origin.x;
+              moved.rect.y += origin.y;
+              draw_image(cr, moved);
+            },
+            [&](const LinkItem& it) {
+              if (!hooks.link) return;
               LinkItem moved = it;
               moved.rect.x += origin.x;
               moved.rect.y += origin.y;
               hooks.link(moved);
-            }
-          } else if constexpr (std::is_same_v<T, AnchorItem>) {
-            if (hooks.anchor) {
+            },
+            [&](const AnchorItem& it) {
+              if (!hooks.anchor) return;
               AnchorItem moved = it;
               moved.at.x += origin.x;
               moved.at.y += origin.y;
               hooks.anchor(moved);
-            }
-          } else if constexpr (std::is_same_v<T, GroupItem>) {
-            paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y},
-                        hooks);
-          }
+            },
+            [&](const GroupItem& it) {
+              paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y},
+                          hooks);
+            },
         },
         item);
   }
@@ -170,7 +183,24 @@ double media_outset(const Page& page) {
 
 void paint_page(cairo_t* cr, const Page& page, const PaintHooks& hooks) {
   paint_frame(cr, page.frame, Point{0, 0}, hooks);
+  if (page.crop_marks && hooks.item) hooks.item(kArtifact);
   paint_crop_marks(cr, page);
+}
+
+void visit_tags(const Frame& frame, const std::function<void(StructId, bool)>& visit) {
+  for (const auto& item : frame.items) {
+    std::visit(Overloaded{
+                   [&](const TextItem& it) { visit(it.tag, true); },
+                   [&](const RectItem& it) { visit(it.tag, true); },
+                   [&](const LineItem& it) { visit(it.tag, true); },
+                   [&](const PathItem& it) { visit(it.tag, true); },
+                   [&](const ImageItem& it) { visit(it.tag, true); },
+                   [&](const LinkItem& it) { visit(it.tag, false); },
+                   [&](const AnchorItem&) {},
+                   [&](const GroupItem& it) { visit_tags(*it.frame, visit); },
+               },
+               item);
+  }
 }
 
 }  // namespace folio

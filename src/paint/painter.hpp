@@ -13,6 +13,9 @@ namespace folio {
 struct PaintHooks {
   std::function<void(const LinkItem&)> link;
   std::function<void(const AnchorItem&)> anchor;
+  // Called before each item that puts ink on the page, with its element (or an
+  // artifact tag), so that a tagged PDF can open and close marked content.
+  std::function<void(StructId)> item;
 };
 
 // Crop marks start this far outside the trim edge (or at the bleed's edge, if
@@ -27,5 +30,8 @@ double media_outset(const Page& page);
 
 // Draws a page (its trim box at the origin of `cr`), with crop marks outside the bleed.
 void paint_page(cairo_t* cr, const Page& page, const PaintHooks& hooks = {});
+
+// Every item's tag in paint order: `ink` is false for a link's area.
+void visit_tags(const Frame& frame, const std::function<void(StructId, bool)>& visit);
 
 }  // namespace folio

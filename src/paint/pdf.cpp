@@ -2,11 +2,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <optional>
 
 #include "paint/cairo_handles.hpp"
 #include "paint/paint.hpp"
 #include "paint/painter.hpp"
-#include "paint/print_boxes.hpp"
+#include "paint/pdf_finish.hpp"
+#include "paint/pdf_tags.hpp"
 
 namespace folio {
 namespace {
@@ -21,14 +25,30 @@ std::string quote_attribute(std::string_view s) {
   return out + "'";
 }
 
-// "2009-07-01" -> "D:20090701"; anything else is left out of the metadata.
-std::string pdf_date(const std::string& date) {
-  if (date.size() >= 10 && date[4] == '-' && date[7] == '-')
-    return "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-  return {};
+// Cairo 1.16 writes a link's URI raw between ( and ): a parenthesis or
+// backslash would end or escape the string and damage the file, and
+// non-ASCII bytes are not allowed in a URI. Percent-encode them.
+std::string uri_for_pdf(std::string_view url) {
+  std::string out;
+  for (unsigned char c : url) {
+    if (c == '(' || c == ')' || c == '\\' || c == '\'' || c < 0x21 || c >= 0x7f) {
+      out += fmt::format("%{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
-void set_metadata(cairo_surface_t* surface, const PdfInfo& info) {
+std::string iso_from_time(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+void set_metadata(cairo_surface_t* surface, const PdfInfo& info, const std::string& date) {
   auto set = [&](cairo_pdf_metadata_t key, const std::string& value) {
     if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, value.c_str());
   };
@@ -37,13 +57,35 @@ void set_metadata(cairo_surface_t* surface, const PdfInfo& info) {
   set(CAIRO_PDF_METADATA_SUBJECT, info.subject);
   set(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
   set(CAIRO_PDF_METADATA_CREATOR, info.creator);
-  set(CAIRO_PDF_METADATA_CREATE_DATE, pdf_date(info.date));
+  // Cairo 1.16 takes ISO 8601 here; a PDF date ("D:2009...") is silently dropped.
+  set(CAIRO_PDF_METADATA_CREATE_DATE, date);
+  set(CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
 }  // namespace
 
-std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
-                      const std::string& path) {
+std::string document_date(const std::string& date) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (i >= date.size() || date[i] < '0' || date[i] > '9') return false;
+    return true;
+  };
+  bool ymd = date.size() >= 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) &&
+             date[7] == '-' && digits(8, 2);
+  if (ymd && date.size() == 10) return date + "T00:00:00Z";
+  if (ymd && date.size() >= 19 && date[10] == 'T') return date;
+  // Reproducible builds set SOURCE_DATE_EPOCH (reproducible-builds.org).
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && seconds >= 0)
+      return iso_from_time(static_cast<std::time_t>(seconds));
+  }
+  return iso_from_time(std::time(nullptr));
+}
+
+std::string write_pdf(const std::vector<Page>& pages, const Structure* structure,
+                      const PdfInfo& info, const std::string& path) {
   if (pages.empty()) return "no pages to write";
   const Page& first = pages.front();
   SurfacePtr surface(cairo_pdf_surface_create(path.c_str(),
@@ -51,23 +93,32 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
                                               first.size.height + 2 * media_outset(first)));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
-  set_metadata(surface.get(), info);
+  std::string date = document_date(info.date);
+  set_metadata(surface.get(), info, date);
   ContextPtr cr(cairo_create(surface.get()));
+  std::optional<PdfTagger> tagger;
+  if (info.tagged && structure) tagger.emplace(cr.get(), *structure, pages);
   int last_level1 = CAIRO_PDF_OUTLINE_ROOT;
-  bool has_links = false;
+  size_t link_count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& page = pages[i];
     cairo_pdf_surface_set_size(surface.get(), page.size.width + 2 * media_outset(page),
                                page.size.height + 2 * media_outset(page));
+    // Cairo drops what page 1 recorded before its size was set, tags included.
+    if (i == 0 && tagger) tagger->begin_document();
     cairo_save(cr.get());
     cairo_translate(cr.get(), media_outset(page), media_outset(page));
     PaintHooks hooks;
     hooks.link = [&](const LinkItem& link) {
       std::string attrs =
-          fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", quote_attribute(link.url),
-                      link.rect.x + media_outset(page), link.rect.y + media_outset(page),
-                      link.rect.width, link.rect.height);
-      has_links = true;
+          fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]",
+                      quote_attribute(uri_for_pdf(link.url)), link.rect.x + media_outset(page),
+                      link.rect.y + media_outset(page), link.rect.width, link.rect.height);
+      if (tagger) {
+        if (tagger->link(link.tag, attrs)) ++link_count;
+        return;
+      }
+      ++link_count;
       cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attrs.c_str());
       cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
     };
@@ -81,23 +132,27 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfInfo& info,
                                              dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
       if (anchor.level == 1) last_level1 = id;
     };
+    if (tagger) hooks.item = [&](StructId tag) { tagger->item(tag); };
     paint_page(cr.get(), page, hooks);
+    if (tagger) tagger->end_page();
     cairo_restore(cr.get());
     cairo_show_page(cr.get());
   }
+  if (tagger) tagger->end_document();
   cr.reset();
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   surface.reset();
-  // The qpdf pass rewrites the whole file: only for what needs it. Print
-  // boxes matter when there is a bleed (without one, the TrimBox is the
-  // MediaBox by default), and cairo 1.16's cross-reference table is damaged
-  // when a page has a link, which the rewrite repairs.
-  bool print_boxes = std::any_of(pages.begin(), pages.end(),
-                                 [](const Page& p) { return p.bleed > 0 || p.crop_marks; });
-  if (!print_boxes && !has_links) return {};
-  return set_print_boxes(path, pages);
+
+  FinishRequest request;
+  request.pages = &pages;
+  request.structure = tagger ? structure : nullptr;
+  request.records = tagger ? &tagger->records() : nullptr;
+  request.info = &info;
+  request.date = date;
+  request.link_count = link_count;
+  return finish_pdf(path, request);
 }
 
 }  // namespace folio

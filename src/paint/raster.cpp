@@ -8,10 +8,12 @@
 
 namespace folio {
 
-std::string write_png(const Page& page, double dpi, const std::string& path) {
+std::string write_png(const Page& page, double dpi, const std::string& path, bool show_bleed) {
   double scale = dpi / 72.0;
-  double w = page.size.width + 2 * media_outset(page);
-  double h = page.size.height + 2 * media_outset(page);
+  // A preview shows the page as it is trimmed, unless asked for the sheet.
+  double outset = show_bleed ? media_outset(page) : 0;
+  double w = page.size.width + 2 * outset;
+  double h = page.size.height + 2 * outset;
   int pw = static_cast<int>(std::ceil(w * scale));
   int ph = static_cast<int>(std::ceil(h * scale));
   if (pw <= 0 || ph <= 0 || static_cast<double>(pw) * ph > 400e6)
@@ -23,7 +25,7 @@ std::string write_png(const Page& page, double dpi, const std::string& path) {
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
   cairo_scale(cr.get(), scale, scale);
-  cairo_translate(cr.get(), media_outset(page), media_outset(page));
+  cairo_translate(cr.get(), outset, outset);
   paint_page(cr.get(), page);
   cr.reset();
   cairo_status_t status = cairo_surface_write_to_png(surface.get(), path.c_str());
@@ -31,14 +33,14 @@ std::string write_png(const Page& page, double dpi, const std::string& path) {
   return {};
 }
 
-std::string write_svg(const Page& page, const std::string& path) {
-  SurfacePtr surface(cairo_svg_surface_create(path.c_str(),
-                                              page.size.width + 2 * media_outset(page),
-                                              page.size.height + 2 * media_outset(page)));
+std::string write_svg(const Page& page, const std::string& path, bool show_bleed) {
+  double outset = show_bleed ? media_outset(page) : 0;
+  SurfacePtr surface(cairo_svg_surface_create(path.c_str(), page.size.width + 2 * outset,
+                                              page.size.height + 2 * outset));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   ContextPtr cr(cairo_create(surface.get()));
-  cairo_translate(cr.get(), media_outset(page), media_outset(page));
+  cairo_translate(cr.get(), outset, outset);
   paint_page(cr.get(), page);
   cr.reset();
   cairo_surface_finish(surface.get());

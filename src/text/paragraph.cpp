@@ -148,8 +148,10 @@ std::string ShapedText::line_text(int i) const {
 
 std::vector<LinkBox> ShapedText::links(int first, int last) const {
   std::vector<LinkBox> out;
+  int link = -1;
   for (const auto& run : runs_) {
     if (run.link.empty()) continue;
+    ++link;
     for (int i = first; i < last; ++i) {
       const Line& l = lines_[i];
       int start = std::max<int>(run.start, l.start_index);
@@ -160,8 +162,20 @@ std::vector<LinkBox> ShapedText::links(int first, int last) const {
       pango_layout_line_index_to_x(line(i), end, FALSE, &x1);
       double left = l.x + std::min(x0, x1) / double(PANGO_SCALE);
       double right = l.x + std::max(x0, x1) / double(PANGO_SCALE);
-      out.push_back({Rect{left, l.top - lines_[first].top, right - left, l.height}, run.link});
+      out.push_back(
+          {Rect{left, l.top - lines_[first].top, right - left, l.height}, run.link, link});
     }
+  }
+  return out;
+}
+
+std::vector<std::string> ShapedText::link_texts() const {
+  std::vector<std::string> out;
+  for (const auto& run : runs_) {
+    if (run.link.empty()) continue;
+    size_t start = std::min<size_t>(run.start, text_.size());
+    size_t end = std::min<size_t>(std::max<size_t>(run.end, start), text_.size());
+    out.push_back(text_.substr(start, end - start));
   }
   return out;
 }

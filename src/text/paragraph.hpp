@@ -52,6 +52,7 @@ struct TextStyle {
 struct LinkBox {
   Rect box;
   std::string url;
+  int link = 0;  // which link of the paragraph (a link broken over lines has a box per line)
 };
 
 // A paragraph shaped and broken into lines at a width: a RAII wrapper over
@@ -80,6 +81,8 @@ class ShapedText {
   PangoLayoutLine* line(int i) const;
   std::string line_text(int i) const;
   std::vector<LinkBox> links(int first, int last) const;
+  // The paragraph's links in order, as their texts (for a link's description).
+  std::vector<std::string> link_texts() const;
   // Characters that no font could draw.
   std::vector<char32_t> missing_characters() const;
 

@@ -21,7 +21,7 @@ TEST_CASE("layout dumps match their expected files") {
       auto built = build(layout.string(), {}, diags);
       std::string actual;
       for (const auto& d : diags.all()) actual += format_diagnostic(d) + "\n";
-      if (built) actual += dump_pages(built->pages);
+      if (built) actual += dump_pages(built->pages, &built->structure);
       // Paths print relative to the repository, so the files match in any checkout.
       std::string root = test::source_path("");
       for (size_t at; (at = actual.find(root)) != std::string::npos;) actual.erase(at, root.size());

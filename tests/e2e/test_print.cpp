@@ -185,11 +185,23 @@ TEST_CASE("PNG output is one file per page with the size the DPI asks for") {
     CHECK(size->height == 1684);
   }
   CHECK_FALSE(test::file_exists(dir + "/review-3.png"));
-  // The leaflet's sheet includes the bleed and the crop marks: (419.53 + 2 x 25.51) pt at 1 px per
-  // point.
+  // A preview shows the A5 leaflet trimmed: 419.53 x 595.28 pt at 100 dpi.
+  r = test::run_folio(
+      "render layouts/leaflet.toml --data data/ceop-2008-09.toml --format png --dpi 100 --pages 2 "
+      "-o " +
+      dir + "/trimmed.png");
+  REQUIRE(r.exit_code == 0);
+  auto trimmed = image::read_bytes(dir + "/trimmed-2.png");
+  REQUIRE(trimmed);
+  auto trimmed_size = image::png_pixels(*trimmed);
+  REQUIRE(trimmed_size);
+  CHECK(trimmed_size->width == 583);
+  CHECK(trimmed_size->height == 827);
+  // With --show-bleed, the sheet includes the bleed and the crop marks:
+  // (419.53 + 2 x 25.51) pt at 1 px per point.
   r = test::run_folio(
       "render layouts/leaflet.toml --data data/ceop-2008-09.toml --format png --dpi 72 --pages 2 "
-      "-o " +
+      "--show-bleed -o " +
       dir + "/leaflet.png");
   REQUIRE(r.exit_code == 0);
   CHECK_FALSE(test::file_exists(dir + "/leaflet-1.png"));

@@ -65,7 +65,7 @@ Plot draw_axes(const Context& ctx, const Styles& s, const Chart& c, Rect area,
     p.value = Scale{ticks.min, ticks.max, y1, y0};
     for (size_t i = 0; i < ticks.values.size(); ++i) {
       double y = p.value.at(ticks.values[i]);
-      f.add(LineItem{Point{x0, y}, Point{x1, y}, s.grid, 0.5, false});
+      f.add(LineItem{Point{x0, y}, Point{x1, y}, s.grid, 0.5, false, kArtifact});
       const auto& t = tick_labels[i];
       add_text(f, t, Point{x0 - tick_gap - t->natural_width(), y - t->height() / 2});
     }
@@ -101,7 +101,7 @@ Plot draw_axes(const Context& ctx, const Styles& s, const Chart& c, Rect area,
     p.value = Scale{ticks.min, ticks.max, x0, x1};
     for (size_t i = 0; i < ticks.values.size(); ++i) {
       double x = p.value.at(ticks.values[i]);
-      f.add(LineItem{Point{x, y0}, Point{x, y1}, s.grid, 0.5, false});
+      f.add(LineItem{Point{x, y0}, Point{x, y1}, s.grid, 0.5, false, kArtifact});
       const auto& t = tick_labels[i];
       add_text(f, t, Point{x - t->natural_width() / 2, y1 + 3});
     }

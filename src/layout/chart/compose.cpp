@@ -7,36 +7,23 @@
 namespace folio::layout {
 namespace {
 
-// What the chart says in words: its `alt`, else (when the figures are not
-// printed as value labels) the numbers themselves, series by series.
+// What the chart says in words, its /Alt: its `alt`, else its title and
+// every number, series by series, category by category.
 std::string description(const Chart& c) {
   if (!c.alt.empty()) return c.alt.text;
-  if (c.value_labels && c.kind != ChartKind::donut) return "";
-  if (c.kind == ChartKind::donut) return "";  // the labels beside the ring carry every number
   const Dataset& d = c.source.dataset;
   std::string out = c.title.text;
+  if (out.empty()) out = "Chart";
+  out += c.kind == ChartKind::line    ? " (line chart)"
+         : c.kind == ChartKind::donut ? " (donut chart)"
+                                      : " (bar chart)";
   for (const auto& series : d.series) {
-    out += fmt::format("{}{}:", out.empty() ? "" : ". ", series.name);
+    out += fmt::format(". {}:", series.name);
     for (size_t i = 0; i < series.values.size() && i < d.categories.size(); ++i)
       out +=
           fmt::format("{} {} {}", i ? "," : "", d.categories[i], c.format.apply(series.values[i]));
   }
   return out;
-}
-
-// The description as a text layer that is not seen (the page's colour, almost
-// transparent) but is read by text extraction and screen readers: cairo 1.16
-// cannot attach /Alt to a tagged figure.
-void add_description(Frame& f, const Chart& c, double width, const Context& ctx) {
-  std::string text = description(c);
-  if (text.empty()) return;
-  text::TextStyle style = ctx.body();
-  style.size = 4;
-  style.line_height = 1;
-  style.color = ctx.theme().background;
-  style.color.a = 0.01;
-  auto shaped = ctx.shape(text::plain_paragraph(text), style, width, c.alt.span);
-  f.add(TextItem{shaped, 0, shaped->line_count(), Point{0, 0}, style.color});
 }
 
 }  // namespace
@@ -52,6 +39,9 @@ Frame chart_frame(const Chart& c, double width, const Context& ctx) {
   const Dataset& d = c.source.dataset;
   Frame f;
   double top = 0, bottom = h;
+  // The chart is one Figure described in words; its caption follows as a Caption.
+  StructId figure = ctx.element(Role::Figure);
+  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = description(c);
 
   if (!c.title.empty()) {
     auto t = ctx.shape_markdown(c.title, s.title, w);
@@ -106,11 +96,18 @@ Frame chart_frame(const Chart& c, double width, const Context& ctx) {
   } else if (legend && c.legend == LegendPosition::right) {
     f.place(*legend, Point{w - legend->size.width, top});
   }
+  // Gridlines are artifacts; drawn first (they lie under everything anyway),
+  // they leave the figure's own ink in one run.
+  std::stable_partition(f.items.begin(), f.items.end(), [](const FrameItem& item) {
+    auto* line = std::get_if<LineItem>(&item);
+    return line && line->tag == kArtifact;
+  });
+  tag_untagged(f, figure);
   if (caption) {
-    add_text(f, caption, Point{0, y + gap});
+    f.add(TextItem{caption, 0, caption->line_count(), Point{0, y + gap}, caption->style().color,
+                   ctx.element(Role::Caption)});
     y += gap + caption->height();
   }
-  add_description(f, c, w, ctx);
   f.size = {w, std::max(h, y)};
   return f;
 }

@@ -25,6 +25,10 @@ class TableFlowable : public Flowable {
     auto measured = measure_cells(*grid, style_, ctx);
     widths_ = column_widths(*grid, measured, width, ctx);
     std::vector<ShapedRow> rows = shape_rows(*grid, std::move(measured), widths_, style_);
+    // Table > Caption, THead, TBody; the notes follow the table as a P.
+    StructId table = ctx.element(Role::Table);
+    if (!t.caption.empty()) caption_tag_ = ctx.element(Role::Caption, table);
+    tag_rows(rows, *grid, table, ctx);
     size_t first_body = 0;
     if (grid->has_header()) {
       header_ = std::move(rows.front());
@@ -38,6 +42,7 @@ class TableFlowable : public Flowable {
     }
     if (!t.notes.empty()) {
       notes_ = ctx.shape_markdown(t.notes, style_.notes, width);
+      notes_tag_ = ctx.element(Role::P);
       notes_height_ = notes_->height() + gap;
     }
     warn_about_tall_rows(*grid, ctx);
@@ -97,11 +102,13 @@ class TableFlowable : public Flowable {
     for (double w : widths_) table_width += w;
     double y = 0;
     if (first_part && caption_) {
-      p.frame.add(TextItem{caption_, 0, caption_->line_count(), Point{0, 0}, style_.caption.color});
+      p.frame.add(TextItem{caption_, 0, caption_->line_count(), Point{0, 0}, style_.caption.color,
+                           caption_tag_});
       y += caption_height_;
     }
     if (header_) {
-      p.frame.place(paint_row(*header_, widths_, style_, false, 0, header_->height), Point{0, y});
+      p.frame.place(paint_row(*header_, widths_, style_, false, 0, header_->height, !first_part),
+                    Point{0, y});
       y += header_->height;
     }
     for (const Slice& s : slices) {
@@ -110,7 +117,8 @@ class TableFlowable : public Flowable {
     }
     if (i >= n && notes_) {
       y += notes_height_ - notes_->height();
-      p.frame.add(TextItem{notes_, 0, notes_->line_count(), Point{0, y}, style_.notes.color});
+      p.frame.add(
+          TextItem{notes_, 0, notes_->line_count(), Point{0, y}, style_.notes.color, notes_tag_});
       y += notes_->height();
     }
     p.frame.size = {table_width, y};
@@ -200,6 +208,8 @@ class TableFlowable : public Flowable {
   double caption_height_ = 0;
   std::shared_ptr<const text::ShapedText> notes_;
   double notes_height_ = 0;
+  StructId caption_tag_ = kUntagged;
+  StructId notes_tag_ = kUntagged;
 };
 
 }  // namespace

@@ -87,7 +87,9 @@ Style table_style(const Context& ctx);
 // A cell shaped for its column: where its text sits inside the cell's box.
 struct ShapedCell {
   std::shared_ptr<const text::ShapedText> text;
-  double x = 0;  // from the column's left edge
+  double x = 0;                     // from the column's left edge
+  StructId tag = kUntagged;         // its TH or TD
+  std::vector<StructId> link_tags;  // a Link element per link in the cell
 };
 
 struct ShapedRow {
@@ -113,9 +115,15 @@ double widest_word(const MeasuredCell& cell, std::unordered_map<std::string, dou
 std::vector<ShapedRow> shape_rows(const Grid& grid, std::vector<std::vector<MeasuredCell>> measured,
                                   const std::vector<double>& widths, const Style& style);
 
+// The rows' elements under `table`: THead > TR > TH (Scope Column), then
+// TBody > TR > TH (Scope Row, for a text first column under a header) or TD.
+// Sets each cell's tag and its links' elements.
+void tag_rows(std::vector<ShapedRow>& rows, const Grid& grid, StructId table, const Context& ctx);
+
 // A horizontal slice [from, to) of a row (row coordinates, padding included), as a frame.
+// A `repeated` header row (on a page after the table's first) is a pagination artifact.
 Frame paint_row(const ShapedRow& row, const std::vector<double>& widths, const Style& style,
-                bool zebra, double from, double to);
+                bool zebra, double from, double to, bool repeated = false);
 
 // Where to end a slice of a row that starts at `from` and may be `height` tall:
 // at the top of the first line of any cell that would be cut.

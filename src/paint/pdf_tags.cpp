@@ -1,0 +1,112 @@
+#include "paint/pdf_tags.hpp"
+
+#include <cassert>
+#include <string>
+
+#include "paint/painter.hpp"
+
+namespace folio {
+
+PdfTagger::PdfTagger(cairo_t* cr, const Structure& structure, const std::vector<Page>& pages)
+    : cr_(cr), structure_(structure) {
+  size_t n = structure.size();
+  std::vector<int> runs(n, 0);
+  std::vector<bool> has_children(n, false);
+  auto valid = [&](StructId t) { return t >= 0 && static_cast<size_t>(t) < n; };
+  auto mark_parents = [&](StructId t) {
+    for (StructId p = structure[t].parent; p >= 0 && !has_children[static_cast<size_t>(p)];
+         p = structure[p].parent)
+      has_children[static_cast<size_t>(p)] = true;
+  };
+  for (const Page& page : pages) {
+    StructId last = kArtifact;
+    visit_tags(page.frame, [&](StructId tag, bool ink) {
+      if (!valid(tag)) {
+        if (ink) last = kArtifact;
+        return;
+      }
+      mark_parents(tag);
+      if (!ink) {  // a link: its own element, and it interrupts its parent's run
+        has_children[static_cast<size_t>(structure[tag].parent)] = true;
+        last = kArtifact;
+        return;
+      }
+      if (tag != last) ++runs[static_cast<size_t>(tag)];
+      last = tag;
+    });
+  }
+  leaf_.resize(n);
+  for (size_t i = 0; i < n; ++i) leaf_[i] = !has_children[i] && runs[i] <= 1;
+}
+
+void PdfTagger::open(StructId id, bool span) {
+  std::string name(span ? "Span" : role_name(structure_[id].role));
+  cairo_tag_begin(cr_, name.c_str(), "");
+  bool leaf = span || leaf_[static_cast<size_t>(id)];
+  stack_.push_back({id, leaf, span});
+  records_.push_back({id, span});
+}
+
+void PdfTagger::close_top() {
+  assert(!stack_.empty());
+  const Open& top = stack_.back();
+  std::string name(top.span ? "Span" : role_name(structure_[top.id].role));
+  cairo_tag_end(cr_, name.c_str());
+  stack_.pop_back();
+}
+
+void PdfTagger::close_leaf() {
+  if (!stack_.empty() && stack_.back().leaf) close_top();
+}
+
+void PdfTagger::begin_document() {
+  assert(stack_.empty());
+  open(kDocumentElement, false);
+  stack_.back().leaf = false;
+}
+
+// Closes what is not on the way to `id`, then opens the rest of the way.
+void PdfTagger::open_path_to(StructId id) {
+  std::vector<StructId> path = structure_.path_to(id);
+  size_t keep = 0;
+  while (keep < stack_.size() && keep < path.size() && !stack_[keep].span &&
+         stack_[keep].id == path[keep])
+    ++keep;
+  if (keep == 0) keep = 1;  // the Document stays open
+  while (stack_.size() > keep) close_top();
+  for (size_t i = keep; i < path.size(); ++i) open(path[i], false);
+}
+
+void PdfTagger::item(StructId tag) {
+  if (tag < 0 || static_cast<size_t>(tag) >= structure_.size()) {
+    close_leaf();
+    return;
+  }
+  const Open* top = stack_.empty() ? nullptr : &stack_.back();
+  if (top && top->leaf && top->id == tag) return;  // the run goes on
+  open_path_to(tag);
+  if (!leaf_[static_cast<size_t>(tag)]) open(tag, true);
+}
+
+bool PdfTagger::link(StructId tag, const std::string& attributes) {
+  if (tag < 0 || static_cast<size_t>(tag) >= structure_.size()) return false;
+  StructId parent = structure_[tag].parent;
+  if (parent >= 0) {
+    open_path_to(parent);
+    close_leaf();  // a Span of the parent's text ends here
+  }
+  cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
+  cairo_tag_end(cr_, CAIRO_TAG_LINK);
+  records_.push_back({tag, false});
+  return true;
+}
+
+void PdfTagger::end_page() {
+  close_leaf();
+}
+
+void PdfTagger::end_document() {
+  while (!stack_.empty()) close_top();
+}
+
+}  // namespace folio
