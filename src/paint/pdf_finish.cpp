@@ -4,14 +4,18 @@
 // std::shared_ptr).
 #define POINTERHOLDER_TRANSITION 4
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "paint/content_artifacts.hpp"
 #include "paint/painter.hpp"
@@ -163,9 +167,43 @@ int jpeg_components(const std::string& path) {
   return 0;
 }
 
+// An object of the raw file: its number and the name that follows the text it was found by.
+struct RawObject {
+  int number;
+  std::string_view name;
+};
+
+// The objects whose text begins with `head` (cairo writes "N 0 obj\n<< ..."),
+// in file order, with the name right after `head` (a structure element's /S).
+std::vector<RawObject> objects_starting_with(std::string_view file, std::string_view head) {
+  std::vector<RawObject> out;
+  std::string needle = "obj\n" + std::string(head);
+  for (size_t at = file.find(needle); at != std::string_view::npos;
+       at = file.find(needle, at + needle.size())) {
+    // Back over " 0 " and the object number: "12 0 obj".
+    size_t p = at;
+    while (p > 0 && file[p - 1] == ' ') --p;
+    while (p > 0 && std::isdigit(static_cast<unsigned char>(file[p - 1]))) --p;  // generation
+    while (p > 0 && file[p - 1] == ' ') --p;
+    size_t end = p;
+    while (p > 0 && std::isdigit(static_cast<unsigned char>(file[p - 1]))) --p;
+    if (p == end) continue;
+    int number = std::atoi(std::string(file.substr(p, end - p)).c_str());
+    size_t name_start = at + needle.size(), name_end = name_start;
+    while (name_end < file.size() && !std::isspace(static_cast<unsigned char>(file[name_end])) &&
+           file[name_end] != '/' && file[name_end] != '>')
+      ++name_end;
+    out.push_back({number, file.substr(name_start, name_end - name_start)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RawObject& a, const RawObject& b) { return a.number < b.number; });
+  return out;
+}
+
 class Finisher {
  public:
-  Finisher(QPDF& pdf, const FinishRequest& request) : pdf_(pdf), request_(request) {}
+  Finisher(QPDF& pdf, const FinishRequest& request, std::string_view bytes)
+      : pdf_(pdf), request_(request), bytes_(bytes) {}
 
   // An empty string, or what stops the file from meeting its standard.
   std::string run() {
@@ -177,6 +215,7 @@ class Finisher {
     bool tagged = request_.structure != nullptr;
     if (!tagged && !is_pdfa(info.standard)) return {};
     Handle root = pdf_.getRoot();
+    touch(root);
     if (!info.language.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(info.language));
     if (tagged) root.replaceKey("/MarkInfo", Handle::parse("<< /Marked true >>"));
     root.replaceKey("/ViewerPreferences", Handle::parse("<< /DisplayDocTitle true >>"));
@@ -184,20 +223,34 @@ class Finisher {
     Handle trailer_info = pdf_.getTrailer().getKey("/Info");
     if (trailer_info.isDictionary() && trailer_info.getKey("/Producer").isString())
       producer = trailer_info.getKey("/Producer").getUTF8Value();
-    Handle metadata = Handle::newStream(&pdf_, xmp_packet(info, request_.date, producer, tagged));
-    metadata.getDict().replaceKey("/Type", Handle::newName("/Metadata"));
-    metadata.getDict().replaceKey("/Subtype", Handle::newName("/XML"));
-    root.replaceKey("/Metadata", metadata);
+    // New objects are numbered past cairo's and written by the update itself:
+    // asking qpdf for a new object makes it resolve every object in the file.
+    if (root.hasKey("/Metadata")) root.removeKey("/Metadata");
+    int metadata = add_object("<< /Type /Metadata /Subtype /XML >>",
+                              xmp_packet(info, request_.date, producer, tagged));
+    extra_keys_[root.getObjGen()] += fmt::format(" /Metadata {} 0 R", metadata);
     if (tagged)
-      if (std::string e = add_attributes(root.getKey("/StructTreeRoot")); !e.empty()) return e;
+      if (!add_attributes_by_number())
+        if (std::string e = add_attributes(root.getKey("/StructTreeRoot")); !e.empty()) return e;
     std::set<QPDFObjGen> fonts_done;
+    bool fonts_fixed = fix_fonts_by_number();
     for (auto& page : pages) {
       Handle dict = page.getObjectHandle();
       if (tagged) {
         mark_artifacts(dict);
-        if (dict.getKey("/Annots").isArray()) dict.replaceKey("/Tabs", Handle::newName("/S"));
+        if (dict.getKey("/Annots").isArray()) {
+          dict.replaceKey("/Tabs", Handle::newName("/S"));
+          touch(dict);
+        }
       }
-      fix_fonts(dict.getKey("/Resources"), fonts_done);
+      if (!fonts_fixed) fix_fonts(dict.getKey("/Resources"), fonts_done);
+      Handle annots = dict.getKey("/Annots");
+      if (annots.isArray())
+        for (auto& annot : annots.getArrayAsVector())
+          if (annot.isDictionary() && !annot.hasKey("/F")) {
+            annot.replaceKey("/F", Handle::newInteger(4));  // printed: PDF/A asks for the flag
+            touch(annot);
+          }
     }
     if (is_pdfa(info.standard)) return make_pdfa(root, pages);
     return {};
@@ -209,8 +262,52 @@ class Finisher {
     // PDF boxes are in points from the sheet's bottom-left corner.
     double o = media_outset(page);
     double w = page.size.width, h = page.size.height, b = page.bleed;
+    touch(dict);
     dict.replaceKey("/TrimBox", Handle::newFromRectangle({o, o, o + w, o + h}));
     dict.replaceKey("/BleedBox", Handle::newFromRectangle({o - b, o - b, o + w + b, o + h + b}));
+  }
+
+  // The fast way: cairo numbers its structure elements in the order it makes
+  // them, which is the order of our records. The raw file lists each with its
+  // /S; when the roles read in object order match the records one for one,
+  // only the elements that need attributes are parsed. False: the walk must do.
+  bool add_attributes_by_number() {
+    auto elements = objects_starting_with(bytes_, "<< /Type /StructElem\n   /S /");
+    const auto& records = *request_.records;
+    const Structure& st = *request_.structure;
+    if (elements.size() != records.size()) return false;
+    for (size_t i = 0; i < records.size(); ++i) {
+      const TagRecord& r = records[i];
+      std::string_view want = r.span ? "Span" : role_name(st[r.element].role);
+      if (elements[i].name != want) return false;
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      const TagRecord& r = records[i];
+      if (r.span || !needs_attributes(st[r.element])) continue;
+      Handle element = pdf_.getObjectByID(elements[i].number, 0);
+      if (!element.isDictionary()) return false;
+      apply(element, st[r.element]);
+    }
+    return true;
+  }
+
+  // CID fonts found by their text, without walking every page's resources.
+  bool fix_fonts_by_number() {
+    for (const auto& font :
+         objects_starting_with(bytes_, "<< /Type /Font\n   /Subtype /CIDFontType2")) {
+      Handle d = pdf_.getObjectByID(font.number, 0);
+      if (!d.isDictionary()) return false;
+      if (!d.hasKey("/CIDToGIDMap")) {
+        d.replaceKey("/CIDToGIDMap", Handle::newName("/Identity"));
+        touch(d);
+      }
+    }
+    return true;
+  }
+
+  static bool needs_attributes(const StructElement& e) {
+    return !e.language.empty() || !e.actual_text.empty() || e.role == Role::Figure ||
+           (e.role == Role::Link && !e.alt.empty()) || e.scope != Scope::none;
   }
 
   // Cairo's elements in pre-order are its tag_begin calls in order: beside the
@@ -249,6 +346,7 @@ class Finisher {
   }
 
   void apply(Handle element, const StructElement& e) {
+    if (needs_attributes(e)) touch(element);
     if (!e.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(e.language));
     if (!e.actual_text.empty())
       element.replaceKey("/ActualText", Handle::newUnicodeString(e.actual_text));
@@ -268,6 +366,7 @@ class Finisher {
         if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR")) {
           Handle annot = kid.getKey("/Obj");
           if (annot.isDictionary()) {
+            touch(annot);
             annot.replaceKey("/Contents", Handle::newUnicodeString(e.alt));
             annot.replaceKey("/F", Handle::newInteger(4));  // printed (PDF/A asks for the flag)
           }
@@ -285,7 +384,8 @@ class Finisher {
     if (!contents.isStream()) return;  // cairo writes one stream per page
     auto data = contents.getStreamData(qpdf_dl_generalized);
     std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-    contents.replaceStreamData(wrap_unmarked_content(text), Handle::newNull(), Handle::newNull());
+    new_contents_[contents.getObjGen()] = wrap_unmarked_content(text);
+    touch(contents);
   }
 
   // Cairo leaves /CIDToGIDMap out; PDF/UA (and PDF/A) want it written.
@@ -299,8 +399,10 @@ class Finisher {
         if (!descendants.isArray()) continue;
         for (auto& d : descendants.getArrayAsVector())
           if (d.isDictionary() && d.getKey("/Subtype").isNameAndEquals("/CIDFontType2") &&
-              !d.hasKey("/CIDToGIDMap"))
+              !d.hasKey("/CIDToGIDMap")) {
             d.replaceKey("/CIDToGIDMap", Handle::newName("/Identity"));
+            touch(d);
+          }
       }
     }
     Handle xobjects = resources.getKey("/XObject");
@@ -334,15 +436,12 @@ class Finisher {
     std::string profile = srgb_profile();
     if (profile.empty())
       return "PDF/A needs an sRGB ICC profile; install Debian's icc-profiles-free";
-    Handle icc = Handle::newStream(&pdf_, profile);
-    icc.getDict().replaceKey("/N", Handle::newInteger(3));
-    Handle intent = Handle::parse(
-        "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
-        "/Info (sRGB IEC61966-2.1) >>");
-    intent.replaceKey("/DestOutputProfile", icc);
-    Handle intents = Handle::newArray();
-    intents.appendItem(intent);
-    root.replaceKey("/OutputIntents", intents);
+    int icc = add_object("<< /N 3 >>", std::move(profile));
+    if (root.hasKey("/OutputIntents")) root.removeKey("/OutputIntents");
+    extra_keys_[root.getObjGen()] += fmt::format(
+        " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
+        "(sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile {} 0 R >>]",
+        icc);
     // PDF/A forbids /Interpolate true on images.
     std::set<QPDFObjGen> done;
     std::function<void(Handle)> images = [&](Handle resources) {
@@ -352,11 +451,16 @@ class Finisher {
       for (auto& [name, x] : xobjects.ditems()) {
         if (!x.isStream() || !done.insert(x.getObjGen()).second) continue;
         Handle dict = x.getDict();
-        if (dict.hasKey("/Interpolate")) dict.removeKey("/Interpolate");
+        if (dict.hasKey("/Interpolate")) {
+          dict.removeKey("/Interpolate");
+          touch(x);
+        }
         if (dict.hasKey("/SMask")) {
           Handle mask = dict.getKey("/SMask");
-          if (mask.isStream() && mask.getDict().hasKey("/Interpolate"))
+          if (mask.isStream() && mask.getDict().hasKey("/Interpolate")) {
             mask.getDict().removeKey("/Interpolate");
+            touch(mask);
+          }
         }
         images(dict.getKey("/Resources"));
       }
@@ -365,9 +469,177 @@ class Finisher {
     return {};
   }
 
+  void touch(Handle h) {
+    if (h.isIndirect()) touched_.push_back(h);
+  }
+
+  // A new stream object: its dictionary (without /Length) and data.
+  int add_object(std::string dict, std::string data) {
+    if (next_object_ == 0) next_object_ = pdf_.getTrailer().getKey("/Size").getIntValueAsInt();
+    new_objects_.push_back({next_object_, std::move(dict), std::move(data)});
+    return next_object_++;
+  }
+  int next_object_ = 0;
+
   QPDF& pdf_;
   const FinishRequest& request_;
+  std::string_view bytes_;  // the file cairo wrote
+
+ public:
+  // What changed, for an incremental update: objects to write again (in the
+  // order first touched), and content streams with their new, unfiltered data.
+  std::vector<Handle> touched_;
+  std::map<QPDFObjGen, std::string> new_contents_;
+  // Entries to add to a dictionary when it is written (references to new objects).
+  std::map<QPDFObjGen, std::string> extra_keys_;
+  struct NewObject {
+    int number;
+    std::string dict;
+    std::string data;
+  };
+  std::vector<NewObject> new_objects_;
 };
+
+// `dict` ("<< ... >>") with ` entries` added before its end.
+std::string with_entries(std::string dict, const std::string& entries) {
+  size_t end = dict.rfind(">>");
+  if (end != std::string::npos) dict.insert(end, entries + " ");
+  return dict;
+}
+
+// The whole file, read in one go.
+std::optional<std::string> read_whole(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  std::string out;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// A 128-bit FNV-1a pair, hex: the /ID of a file made from these bytes (it
+// only has to differ between files and stay the same for the same file).
+std::string file_id(std::string_view a, std::string_view b) {
+  uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
+  for (std::string_view part : {a, b})
+    for (unsigned char c : part) {
+      h1 = (h1 ^ c) * 0x100000001b3ull;
+      h2 = (h2 ^ (c + 0x5bu)) * 0x100000001b3ull;
+    }
+  return fmt::format("{:016x}{:016x}", h1, h2);
+}
+
+std::string deflate(const std::string& data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
+    throw std::runtime_error("cannot compress a content stream");
+  out.resize(size);
+  return out;
+}
+
+// Appends the changed objects to cairo's file as an incremental update (ISO
+// 32000-1, 7.5.6): cairo's objects stay where they are; a new xref section
+// and trailer point at the new versions. Far cheaper than rewriting the file.
+std::string append_update(const std::string& path, const std::string& original, QPDF& pdf,
+                          const Finisher& changes) {
+  size_t at = original.rfind("startxref");
+  if (at == std::string::npos) return "cairo's PDF has no startxref";
+  long long previous = std::atoll(original.c_str() + at + 9);
+
+  std::string update = "\n";
+  std::map<int, size_t> offsets;  // object number -> offset
+  std::set<QPDFObjGen> written;
+  int size = pdf.getTrailer().getKey("/Size").getIntValueAsInt();
+  for (Handle h : changes.touched_) {
+    QPDFObjGen og = h.getObjGen();
+    if (!written.insert(og).second) continue;
+    offsets[og.getObj()] = original.size() + update.size();
+    size = std::max(size, og.getObj() + 1);
+    update += fmt::format("{} {} obj\n", og.getObj(), og.getGen());
+    if (h.isStream()) {
+      Handle dict = h.getDict().shallowCopy();
+      std::string data;
+      if (auto it = changes.new_contents_.find(og); it != changes.new_contents_.end()) {
+        data = deflate(it->second);
+        dict.replaceKey("/Filter", Handle::newName("/FlateDecode"));
+        if (dict.hasKey("/DecodeParms")) dict.removeKey("/DecodeParms");
+      } else {
+        auto raw = h.getRawStreamData();
+        data.assign(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+      }
+      dict.replaceKey("/Length", Handle::newInteger(static_cast<long long>(data.size())));
+      update += dict.unparseResolved();
+      update += "\nstream\n";
+      update += data;
+      update += "\nendstream\nendobj\n";
+    } else {
+      auto extra = changes.extra_keys_.find(og);
+      update += extra == changes.extra_keys_.end()
+                    ? h.unparseResolved()
+                    : with_entries(h.unparseResolved(), extra->second);
+      update += "\nendobj\n";
+    }
+  }
+  for (const auto& object : changes.new_objects_) {
+    offsets[object.number] = original.size() + update.size();
+    size = std::max(size, object.number + 1);
+    update +=
+        fmt::format("{} 0 obj\n{}\nstream\n", object.number,
+                    with_entries(object.dict, fmt::format(" /Length {}", object.data.size())));
+    update += object.data;
+    update += "\nendstream\nendobj\n";
+  }
+  size_t xref = original.size() + update.size();
+  update += "xref\n";
+  for (auto it = offsets.begin(); it != offsets.end();) {
+    auto run_end = it;
+    int count = 0;
+    while (run_end != offsets.end() && run_end->first == it->first + count) ++run_end, ++count;
+    update += fmt::format("{} {}\n", it->first, count);
+    for (; it != run_end; ++it) update += fmt::format("{:010d} 00000 n \n", it->second);
+  }
+  Handle trailer = pdf.getTrailer();
+  std::string id = file_id(original, update);
+  std::string info;
+  if (trailer.hasKey("/Info")) info = " /Info " + trailer.getKey("/Info").unparse();
+  update += fmt::format("trailer\n<< /Size {} /Root {}{} /Prev {} /ID [<{}> <{}>] >>\n", size,
+                        trailer.getKey("/Root").unparse(), info, previous, id, id);
+  update += fmt::format("startxref\n{}\n%%EOF\n", xref);
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  out.write(update.data(), static_cast<std::streamsize>(update.size()));
+  out.close();
+  if (!out) return "cannot append to the PDF";
+  return {};
+}
+
+// Cairo 1.16 lists an object it never writes in the xref of an untagged page
+// with links; qpdf rebuilds the table when it rewrites the file.
+std::string repair(const std::string& path) {
+  std::string rewritten = path + ".repaired";
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);  // it would warn about the missing object on stderr
+    pdf.processFile(path.c_str());
+    QPDFWriter writer(pdf, rewritten.c_str());
+    writer.setNewlineBeforeEndstream(true);  // as cairo writes them, and as PDF/A asks
+    writer.write();
+  } catch (const std::exception& e) {
+    std::remove(rewritten.c_str());
+    return std::string("cannot repair cairo's PDF: ") + e.what();
+  }
+  if (std::rename(rewritten.c_str(), path.c_str()) != 0) {
+    std::remove(rewritten.c_str());
+    return "cannot replace cairo's PDF with its repaired version";
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -375,31 +647,21 @@ std::string finish_pdf(const std::string& path, const FinishRequest& request) {
   const PdfInfo& info = *request.info;
   bool boxes = std::any_of(request.pages->begin(), request.pages->end(),
                            [](const Page& p) { return p.bleed > 0 || p.crop_marks; });
-  // Untagged with no boxes and no links: cairo's file is final.
-  if (!request.structure && !boxes && request.link_count == 0 && !is_pdfa(info.standard)) return {};
-  std::string rewritten = path + ".finish";
+  if (!request.structure && request.link_count > 0)
+    if (std::string error = repair(path); !error.empty()) return error;
+  // Untagged with no boxes: cairo's file is final.
+  if (!request.structure && !boxes && !is_pdfa(info.standard)) return {};
+  auto bytes = read_whole(path);
+  if (!bytes) return "cannot read the PDF cairo wrote";
   try {
     QPDF pdf;
-    // Cairo 1.16 lists an object it never writes in the xref of a page with
-    // links; qpdf rebuilds the table (so the result passes qpdf --check) and
-    // would warn about it on stderr.
-    pdf.setSuppressWarnings(true);
-    pdf.processFile(path.c_str());
-    Finisher finisher(pdf, request);
+    pdf.processMemoryFile(path.c_str(), bytes->data(), bytes->size());
+    Finisher finisher(pdf, request, *bytes);
     if (std::string error = finisher.run(); !error.empty()) return error;
-    QPDFWriter writer(pdf, rewritten.c_str());
-    writer.setDeterministicID(true);  // the same input gives the same bytes
-    if (is_pdfa(info.standard)) writer.setNewlineBeforeEndstream(true);
-    writer.write();
+    return append_update(path, *bytes, pdf, finisher);
   } catch (const std::exception& e) {
-    std::remove(rewritten.c_str());
     return std::string("cannot finish the PDF: ") + e.what();
   }
-  if (std::rename(rewritten.c_str(), path.c_str()) != 0) {
-    std::remove(rewritten.c_str());
-    return "cannot replace the PDF with its finished version";
-  }
-  return {};
 }
 
 }  // namespace folio
