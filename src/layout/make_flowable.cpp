@@ -4,6 +4,7 @@
 #include "layout/chart/chart.hpp"
 #include "layout/flow.hpp"
 #include "layout/table/table_flowable.hpp"
+#include "text/markdown.hpp"
 
 namespace folio::layout {
 namespace {
@@ -83,7 +84,8 @@ std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width,
     return make_flowable(block, width, ctx, keep_together, depth);
   Structure& structure = *ctx.structure;
   std::optional<Context> wrapped;
-  if (!block.language.empty() && std::holds_alternative<Paragraph>(block.content))
+  if (auto* p = std::get_if<Paragraph>(&block.content);
+      p && !block.language.empty() && text::parse_markdown(p->text.text).size() > 1)
     wrapped.emplace(ctx.within(ctx.element(Role::Div)));
   size_t first = structure.size();
   auto flowable = make_flowable(block, width, wrapped ? *wrapped : ctx, keep_together, depth);

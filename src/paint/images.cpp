@@ -24,7 +24,8 @@ cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int
   return CAIRO_STATUS_SUCCESS;
 }
 
-bool draw_svg(cairo_t* cr, const std::string& bytes, const Rect& rect) {
+bool draw_svg(cairo_t* cr, const std::string& svg, const Rect& rect) {
+  std::string bytes = without_svg_links(svg);
   GError* raw = nullptr;
   std::unique_ptr<RsvgHandle, GObjectDeleter> handle(
       rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
@@ -56,6 +57,29 @@ bool draw_surface(cairo_t* cr, cairo_surface_t* image, const Rect& rect) {
 }
 
 }  // namespace
+
+std::string without_svg_links(std::string_view svg) {
+  std::string out;
+  out.reserve(svg.size());
+  auto ends_name = [&](size_t i) {
+    return i >= svg.size() || svg[i] == '>' || svg[i] == '/' || svg[i] == ' ' || svg[i] == '\t' ||
+           svg[i] == '\n' || svg[i] == '\r';
+  };
+  for (size_t i = 0; i < svg.size(); ++i) {
+    if (svg[i] == '<') {
+      size_t name = i + 1 < svg.size() && svg[i + 1] == '/' ? i + 2 : i + 1;
+      if (svg.compare(name, 4, "svg:") == 0) name += 4;
+      if (name < svg.size() && svg[name] == 'a' && ends_name(name + 1)) {
+        out.append(svg.substr(i, name - i));
+        out += 'g';
+        i = name;
+        continue;
+      }
+    }
+    out += svg[i];
+  }
+  return out;
+}
 
 bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect) {
   auto bytes = image::read_bytes(path);

@@ -9,6 +9,11 @@
 
 namespace folio {
 
+// An SVG's `<a>` elements as `<g>`, their content kept: librsvg 2.54 turns a
+// link into a cairo Link tag, which inside a group (`<g opacity>`) damages a
+// PDF and inside a tagged figure breaks its structure.
+std::string without_svg_links(std::string_view svg);
+
 // Draws an image file into `rect` (user space of `cr`): an SVG as vectors with
 // librsvg, a PNG through Cairo, a JPEG decoded for raster output but carrying
 // its original bytes as MIME data, so a PDF embeds it as is (DCTDecode) rather

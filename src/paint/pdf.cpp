@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -135,10 +136,14 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
     if (tagger) hooks.item = [&](StructId tag) { tagger->item(tag); };
     paint_page(cr.get(), page, hooks);
     if (tagger) tagger->end_page();
+    // Every tag ends before the last page is shown: after it, a tag would
+    // start a page of its own.
+    if (tagger && i + 1 == pages.size()) tagger->end_document();
     cairo_restore(cr.get());
     cairo_show_page(cr.get());
   }
-  if (tagger) tagger->end_document();
+  // An unbalanced stack would drop cairo's whole tree without a word.
+  assert(!tagger || tagger->open_elements() == 0);
   cr.reset();
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
@@ -147,8 +152,10 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
 
   FinishRequest request;
   request.pages = &pages;
-  request.structure = tagger ? structure : nullptr;
-  request.records = tagger ? &tagger->records() : nullptr;
+  // A document with no tagged ink at all (an empty page) has no tree to finish.
+  bool tagged = tagger && !tagger->records().empty();
+  request.structure = tagged ? structure : nullptr;
+  request.records = tagged ? &tagger->records() : nullptr;
   request.info = &info;
   request.date = date;
   request.link_count = link_count;

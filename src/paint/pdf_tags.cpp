@@ -61,6 +61,15 @@ void PdfTagger::close_leaf() {
 
 void PdfTagger::begin_document() {
   assert(stack_.empty());
+  // Opened with the first tagged item: cairo would mark ink drawn into the
+  // Document before its first child as the Document's own content, and the
+  // element that later gets children then damages the file.
+  document_pending_ = true;
+}
+
+void PdfTagger::open_document() {
+  if (!document_pending_) return;
+  document_pending_ = false;
   open(kDocumentElement, false);
   stack_.back().leaf = false;
 }
@@ -73,6 +82,7 @@ void PdfTagger::open_path_to(StructId id) {
          stack_[keep].id == path[keep])
     ++keep;
   if (keep == 0) keep = 1;  // the Document stays open
+  assert(!stack_.empty() && stack_.front().id == kDocumentElement);
   while (stack_.size() > keep) close_top();
   for (size_t i = keep; i < path.size(); ++i) open(path[i], false);
 }
@@ -82,6 +92,7 @@ void PdfTagger::item(StructId tag) {
     close_leaf();
     return;
   }
+  open_document();
   const Open* top = stack_.empty() ? nullptr : &stack_.back();
   if (top && top->leaf && top->id == tag) return;  // the run goes on
   open_path_to(tag);
@@ -90,6 +101,7 @@ void PdfTagger::item(StructId tag) {
 
 bool PdfTagger::link(StructId tag, const std::string& attributes) {
   if (tag < 0 || static_cast<size_t>(tag) >= structure_.size()) return false;
+  open_document();
   StructId parent = structure_[tag].parent;
   if (parent >= 0) {
     open_path_to(parent);
@@ -107,6 +119,7 @@ void PdfTagger::end_page() {
 
 void PdfTagger::end_document() {
   while (!stack_.empty()) close_top();
+  document_pending_ = false;
 }
 
 }  // namespace folio

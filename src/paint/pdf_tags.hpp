@@ -43,8 +43,9 @@ class PdfTagger {
   // A link's area: a Link element (with its annotation) in its parent element.
   // Returns false when the link lies in an artifact (a repeated table header).
   bool link(StructId tag, const std::string& attributes);
-  void end_page();  // closes the open leaf; containers go on over the page break
-  void end_document();
+  void end_page();      // closes the open leaf; containers go on over the page break
+  void end_document();  // before the last page is shown: closes every element
+  size_t open_elements() const { return stack_.size(); }
 
   const std::vector<TagRecord>& records() const { return records_; }
 
@@ -53,6 +54,7 @@ class PdfTagger {
   void close_top();
   void close_leaf();
   void open_path_to(StructId id);
+  void open_document();
 
   struct Open {
     StructId id;
@@ -64,6 +66,7 @@ class PdfTagger {
   std::vector<bool> leaf_;  // per element: its ink is a single run and it has no child content
   std::vector<Open> stack_;
   std::vector<TagRecord> records_;
+  bool document_pending_ = false;
 };
 
 }  // namespace folio

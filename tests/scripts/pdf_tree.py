@@ -11,7 +11,9 @@
 
 and then one line per page: `page N: tagged=T artifact=A untagged=U`, counting
 the operators that put ink on the page (text, paths, images) inside a marked-
-content sequence that the tree reaches, inside an /Artifact, or in neither.
+content sequence that the tree reaches, inside an /Artifact, or in neither;
+a line per link annotation: `link page=N uri=... contents=...`; and
+`xmp: pdfuaid=1 pdfaid=2B`, `outputintent: GTS_PDFA1 RGB` when present.
 Exit 1 when the file has no structure tree. Used by folio's tests (python3-pikepdf).
 """
 import sys
@@ -100,6 +102,19 @@ def main():
                     counts["untagged"] += 1
         print(f"page {i + 1}: tagged={counts['tagged']} artifact={counts['artifact']} "
               f"untagged={counts['untagged']}")
+    for i, page in enumerate(pdf.pages):
+        for a in page.obj.get("/Annots", []):
+            if a.get("/Subtype") == "/Link":
+                uri = a.get("/A", {}).get("/URI", "")
+                print(f'link page={i + 1} uri={uri} contents="{text(a.get("/Contents", ""))}"')
+    with pdf.open_metadata() as md:
+        ua = md.get("{http://www.aiim.org/pdfua/ns/id/}part", "")
+        part = md.get("pdfaid:part", "")
+        conformance = md.get("pdfaid:conformance", "")
+        print(f"xmp: pdfuaid={ua} pdfaid={part}{conformance}")
+    for oi in root.get("/OutputIntents", []):
+        profile = oi.DestOutputProfile.read_bytes()
+        print(f"outputintent: {str(oi.S)[1:]} {profile[16:20].decode().strip()}")
     return 0
 
 
