@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace folio {
@@ -34,6 +35,27 @@ std::string to_hex(const Color& c) {
   if (c.a < 1)
     return fmt::format("#{:02x}{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
   return fmt::format("#{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b));
+}
+
+}  // namespace folio
+
+namespace folio {
+
+Color over(const Color& top, const Color& bottom) {
+  double a = std::clamp(top.a, 0.0, 1.0);
+  return Color{top.r * a + bottom.r * (1 - a), top.g * a + bottom.g * (1 - a),
+               top.b * a + bottom.b * (1 - a), 1};
+}
+
+double contrast_ratio(const Color& a, const Color& b) {
+  auto luminance = [](const Color& c) {
+    auto channel = [](double v) {
+      return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  };
+  double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 }  // namespace folio

@@ -19,4 +19,9 @@ struct Color {
 std::optional<Color> parse_hex_color(std::string_view text);
 std::string to_hex(const Color& c);
 
+// `top` painted over `bottom` (alpha compositing), opaque.
+Color over(const Color& top, const Color& bottom);
+// WCAG 2.1's contrast ratio of two opaque colours, 1 to 21; AA asks 4.5 for body text.
+double contrast_ratio(const Color& a, const Color& b);
+
 }  // namespace folio

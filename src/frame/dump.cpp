@@ -84,8 +84,10 @@ void dump_into(std::string& out, const Frame& frame, int indent, const Structure
                                  tag_text(it.tag, st));
             },
             [&](const AnchorItem& it) {
-              out += fmt::format("{}anchor {},{} h{} {}\n", pad, num(it.at.x), num(it.at.y),
-                                 it.level, quoted(it.title));
+              out += fmt::format("{}anchor {},{} h{} {}{}{}{}\n", pad, num(it.at.x), num(it.at.y),
+                                 it.level, quoted(it.title), it.id.empty() ? "" : " #" + it.id,
+                                 it.bookmark ? "" : " no-bookmark",
+                                 it.in_contents ? "" : " no-contents");
             },
             [&](const GroupItem& it) {
               out += fmt::format("{}group {},{}\n", pad, num(it.offset.x), num(it.offset.y));

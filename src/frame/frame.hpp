@@ -73,11 +73,16 @@ struct LinkItem {
   StructId tag = kUntagged;
 };
 
-// Where a heading starts: a PDF bookmark (levels 1 and 2) and the running `section`.
+// Where a heading or a block with an `id` starts: a link target; a heading
+// (level 1 to 3) is also a contents entry, and a PDF bookmark (levels 1 and 2)
+// and the running `section` (level 1) unless it opts out.
 struct AnchorItem {
   Point at;
   std::string title;
-  int level = 1;
+  int level = 1;  // 0: not a heading, only a target
+  std::string id;
+  bool bookmark = true;
+  bool in_contents = true;
 };
 
 // A child frame placed at an offset; shared so that placing a frame never copies it.

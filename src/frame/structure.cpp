@@ -58,6 +58,10 @@ std::string_view role_name(Role role) {
       return "BlockQuote";
     case Role::Link:
       return "Link";
+    case Role::TOC:
+      return "TOC";
+    case Role::TOCI:
+      return "TOCI";
   }
   return "Span";
 }

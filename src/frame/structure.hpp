@@ -52,6 +52,8 @@ enum class Role : uint8_t {
   Caption,
   BlockQuote,
   Link,
+  TOC,
+  TOCI,
 };
 
 // The PDF structure type, as cairo's tag names and ISO 32000 spell it.

@@ -37,7 +37,13 @@ std::unique_ptr<Flowable> fixed_flowable(Frame frame);
 // Frames stacked with a gap, breaking only between them.
 std::unique_ptr<Flowable> stack_flowable(std::vector<Frame> rows, double gap, bool keep_together);
 
-std::unique_ptr<Flowable> heading_flowable(const Heading& h, double width, const Context& ctx);
+// A heading's anchor has the block's `id`, or one made from the heading's
+// position in its file, so that a contents entry can link to it.
+std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& id, double width,
+                                           const Context& ctx);
+// The document's headings (from the previous layout pass) with their pages.
+std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width,
+                                            const Context& ctx);
 // The element a block's layout makes first (for a block's `id` and `language`).
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,
                                              bool keep_together);

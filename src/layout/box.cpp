@@ -23,8 +23,15 @@ class BoxFlowable : public Flowable {
     }
     double border = box.border ? 1 : 0;
     inset_ = box.padding + border;
-    blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_),
-                             ctx.within(ctx.element(Role::Div)), depth + 1);
+    // The blocks inside take the box's text colour and know what lies behind them.
+    Context inner = ctx.within(ctx.element(Role::Div));
+    if (box.color) inner.text_color = box.color;
+    if (box.background) {
+      Color page = ctx.theme().background;
+      page.a = 1;
+      inner.background = over(*box.background, ctx.background ? over(*ctx.background, page) : page);
+    }
+    blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_), inner, depth + 1);
   }
 
   Placement place(const BreakToken& from, double height, bool at_top) const override {

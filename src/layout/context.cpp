@@ -2,7 +2,49 @@
 
 #include <fmt/format.h>
 
+#include "core/page_ref.hpp"
+
 namespace folio::layout {
+
+text::RichParagraph with_page_numbers(const text::RichParagraph& p, const Introspection* known) {
+  text::RichParagraph out = p;
+  out.text.clear();
+  // Byte offsets of the old text move by what each replacement adds or removes.
+  std::vector<std::pair<size_t, long>> shifts;
+  long shift = 0;
+  size_t at = 0;
+  while (true) {
+    size_t open = p.text.find(kPageRefOpen, at);
+    size_t close = open == std::string::npos ? open : p.text.find(kPageRefClose, open);
+    if (close == std::string::npos) {
+      out.text.append(p.text, at);
+      break;
+    }
+    out.text.append(p.text, at, open - at);
+    std::string id = p.text.substr(open + kPageRefOpen.size(), close - open - kPageRefOpen.size());
+    int page = 0;
+    if (known)
+      if (auto it = known->page_of.find(id); it != known->page_of.end()) page = it->second;
+    // Before the numbers are known, a wide stand-in keeps the line as long as it will be.
+    std::string number = page > 0 ? std::to_string(page) : "00";
+    out.text += number;
+    size_t end = close + kPageRefClose.size();
+    shift += static_cast<long>(number.size()) - static_cast<long>(end - open);
+    shifts.push_back({end, shift});
+    at = end;
+  }
+  auto moved = [&](unsigned offset) {
+    long d = 0;
+    for (const auto& [from, by] : shifts)
+      if (offset >= from) d = by;
+    return static_cast<unsigned>(static_cast<long>(offset) + d);
+  };
+  for (auto& run : out.runs) {
+    run.start = moved(run.start);
+    run.end = moved(run.end);
+  }
+  return out;
+}
 
 StructId Context::element(Role role, StructId under) const {
   if (!structure) return kUntagged;
@@ -24,6 +66,7 @@ text::TextStyle Context::body() const {
   s.line_height = t.line_height;
   s.color = t.text;
   s.link_color = t.accent;
+  if (text_color) s.color = s.link_color = *text_color;
   return s;
 }
 
@@ -54,6 +97,7 @@ text::TextStyle Context::paragraph(ParagraphStyle style) const {
       s.italic = true;
       break;
   }
+  if (text_color) s.color = s.link_color = *text_color;
   return s;
 }
 
@@ -75,12 +119,17 @@ text::TextStyle Context::heading(int level) const {
     s.weight = 700;
     s.color = t.text;
   }
+  if (text_color) s.color = s.link_color = *text_color;
   return s;
 }
 
 std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph& p,
                                                        const text::TextStyle& style, double width,
                                                        const Span& from) const {
+  if (has_page_ref(p.text)) {
+    if (uses_page_numbers) *uses_page_numbers = true;
+    return shape(with_page_numbers(p, previous), style, width, from);
+  }
   auto shaped = std::make_shared<const text::ShapedText>(p, style, width);
   auto missing = shaped->missing_characters();
   if (!missing.empty()) {

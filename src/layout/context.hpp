@@ -2,12 +2,17 @@
 
 #include "core/diagnostic.hpp"
 #include "frame/structure.hpp"
+#include "layout/layout.hpp"
 #include "model/document.hpp"
 #include "text/paragraph.hpp"
 
 namespace folio::layout {
 
 // What every block layout may read: the theme's text styles and where to report problems.
+// `p` with each page-reference placeholder replaced by the page its target
+// starts on in `known` ("00" while unknown), its style runs moved to match.
+text::RichParagraph with_page_numbers(const text::RichParagraph& p, const Introspection* known);
+
 struct Context {
   const Document& doc;
   Diagnostics& diags;
@@ -15,6 +20,14 @@ struct Context {
   Structure* structure = nullptr;
   // The element that blocks laid out with this context belong to.
   StructId parent = kDocumentElement;
+  // Where the previous pass put headings and targets (null on the first pass).
+  const Introspection* previous = nullptr;
+  // Set when something printed a page number from `previous`, so that layout
+  // knows it must run again until the numbers settle.
+  bool* uses_page_numbers = nullptr;
+  // Text colour and the colour behind it, from an enclosing box.
+  std::optional<Color> text_color = std::nullopt;
+  std::optional<Color> background = std::nullopt;
 
   // A new element under `under` (default: `parent`), or kUntagged without a structure.
   // Layouts make their elements when they are prepared, never in place(), so

@@ -68,6 +68,13 @@ FlowResult flow(const std::vector<FlowBlock>& blocks, const BreakToken& from, do
       }
     }
     double block_height = p.frame.size.height;
+    if (!continuing && !b.id.empty()) {
+      AnchorItem target;
+      target.at = Point{0, y + gap};
+      target.level = 0;
+      target.id = b.id;
+      result.frame.add(std::move(target));
+    }
     result.frame.place(std::move(p.frame), Point{0, y + gap});
     y += gap + block_height;
     placed_any = true;

@@ -45,6 +45,7 @@ struct FlowBlock {
   BreakBefore break_before = BreakBefore::none;
   bool page_break = false;  // a `page_break` block
   Span span;
+  std::string id;  // a link target: an anchor marks where the block starts
 };
 
 }  // namespace folio::layout

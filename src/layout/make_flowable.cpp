@@ -26,6 +26,7 @@ Defaults defaults_for(const BlockContent& content, const Theme& theme) {
     return {0, s * 0.8, false, false};
   if (std::holds_alternative<Quote>(content)) return {s * 1.6, s * 1.6, false, true};
   if (std::holds_alternative<Rule>(content)) return {s * 0.8, s * 0.8, false, true};
+  if (std::holds_alternative<ContentsBlock>(content)) return {0, s * 1.2, false, false};
   if (std::holds_alternative<Spacer>(content) || std::holds_alternative<PageBreak>(content))
     return {0, 0, false, true};
   if (std::holds_alternative<Box>(content) || std::holds_alternative<ColumnsBlock>(content))
@@ -35,20 +36,54 @@ Defaults defaults_for(const BlockContent& content, const Theme& theme) {
   return {s * 1.2, s * 1.4, false, true};  // stats, charts, tables, images
 }
 
+// The same context with the block's own text colour, when it has one.
+Context coloured(const Context& ctx, const std::optional<Color>& color) {
+  Context out = ctx;
+  if (color) out.text_color = color;
+  return out;
+}
+
+// WCAG 2.1 AA asks a contrast of 4.5:1 for text; say so when a block's text
+// colour and what lies behind it fall short.
+void check_contrast(const Block& block, const Context& ctx) {
+  std::optional<Color> own = std::visit(
+      [](const auto& c) -> std::optional<Color> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (requires { c.color; }) {
+          if constexpr (!std::is_same_v<T, Box>) return c.color;
+        }
+        return std::nullopt;
+      },
+      block.content);
+  std::optional<Color> text = own ? own : ctx.text_color;
+  if (!text) return;  // the theme's own colours
+  Color page = ctx.theme().background;
+  page.a = 1;
+  Color behind = ctx.background ? over(*ctx.background, page) : page;
+  double ratio = contrast_ratio(over(*text, behind), behind);
+  if (ratio >= 4.5) return;
+  ctx.diags.warning(block.span,
+                    fmt::format("this text ({}) on its background ({}) has a contrast of "
+                                "{:.1f}:1, under the 4.5:1 that WCAG AA asks of body text",
+                                to_hex(*text), to_hex(behind), ratio),
+                    {"choose a darker or lighter `color` (on an accent box, \"on_accent\")"});
+}
+
 std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const Context& ctx,
                                         bool keep_together, int depth) {
   const Theme& theme = ctx.theme();
+  check_contrast(block, ctx);
   return std::visit(
       [&](const auto& c) -> std::unique_ptr<Flowable> {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, Heading>) {
-          return heading_flowable(c, width, ctx);
+          return heading_flowable(c, block.id, width, coloured(ctx, c.color));
         } else if constexpr (std::is_same_v<T, Paragraph>) {
-          return paragraph_flowable(c, width, ctx, keep_together);
+          return paragraph_flowable(c, width, coloured(ctx, c.color), keep_together);
         } else if constexpr (std::is_same_v<T, ListBlock>) {
-          return list_flowable(c, width, ctx, keep_together);
+          return list_flowable(c, width, coloured(ctx, c.color), keep_together);
         } else if constexpr (std::is_same_v<T, Quote>) {
-          return fixed_flowable(quote_frame(c, width, ctx));
+          return fixed_flowable(quote_frame(c, width, coloured(ctx, c.color)));
         } else if constexpr (std::is_same_v<T, Stats>) {
           return stack_flowable(stats_rows(c, width, ctx.within(ctx.element(Role::Div))),
                                 theme.size * 0.8, keep_together);
@@ -64,6 +99,8 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
           return fixed_flowable(std::move(f));
         } else if constexpr (std::is_same_v<T, PageBreak>) {
           return fixed_flowable(Frame{});
+        } else if constexpr (std::is_same_v<T, ContentsBlock>) {
+          return contents_flowable(c, width, ctx);
         } else if constexpr (std::is_same_v<T, Chart>) {
           return fixed_flowable(chart_frame(c, width, ctx));
         } else if constexpr (std::is_same_v<T, TableBlock>) {
@@ -117,6 +154,9 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
     fb.break_before = block.break_before;
     fb.page_break = std::holds_alternative<PageBreak>(block.content);
     fb.span = block.span;
+    // A heading carries its own anchor (with its title); other blocks with an
+    // id get a target anchor from the flow.
+    if (!std::holds_alternative<Heading>(block.content)) fb.id = block.id;
     out.push_back(std::move(fb));
   }
   return out;

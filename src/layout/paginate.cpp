@@ -66,11 +66,25 @@ PageFill balance(const std::vector<layout::FlowBlock>& blocks, const layout::Bre
   return same_end(balanced, full) ? balanced : full;
 }
 
-}  // namespace
+void collect_anchors(const Frame& frame, int page, Introspection& out) {
+  for (const auto& item : frame.items) {
+    if (auto* a = std::get_if<AnchorItem>(&item)) {
+      if (!a->id.empty()) out.page_of.emplace(a->id, page);
+      if (a->level > 0 && !a->title.empty())
+        out.headings.push_back({a->title, a->level, page, a->id, a->in_contents});
+    } else if (auto* g = std::get_if<GroupItem>(&item)) {
+      collect_anchors(*g->frame, page, out);
+    }
+  }
+}
 
-std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
-                                  const LayoutOptions& options, Structure* structure) {
+// One pass of layout, reading page numbers from `previous`.
+std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const LayoutOptions& options,
+                              Structure* structure, const Introspection* previous,
+                              bool* uses_page_numbers) {
   layout::Context ctx{doc, diags, structure};
+  ctx.previous = previous;
+  ctx.uses_page_numbers = uses_page_numbers;
   const PageSetup& setup = doc.page;
   double body_width = setup.size.width - setup.margins.left - setup.margins.right;
   double body_height = setup.size.height - setup.margins.top - setup.margins.bottom;
@@ -125,6 +139,47 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
   }
   layout::add_running_text(pages, ctx);
   return pages;
+}
+
+}  // namespace
+
+Introspection introspect(const std::vector<Page>& pages) {
+  Introspection out;
+  for (size_t i = 0; i < pages.size(); ++i)
+    collect_anchors(pages[i].frame, static_cast<int>(i + 1), out);
+  return out;
+}
+
+// Layout is pure, so it can run again: a contents block or a page reference
+// prints the page numbers of the pass before, and the passes go on until the
+// numbers a pass prints are those it produces (the contents block itself may
+// push headings to later pages). A document without them takes one pass.
+std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
+                                  const LayoutOptions& options, Structure* structure) {
+  std::optional<Introspection> previous;
+  for (int pass = 1;; ++pass) {
+    Diagnostics pass_diags;
+    std::optional<Structure> pass_structure;
+    if (structure) pass_structure.emplace(structure->language());
+    bool uses_page_numbers = false;
+    auto pages = layout_pass(doc, pass_diags, options, pass_structure ? &*pass_structure : nullptr,
+                             previous ? &*previous : nullptr, &uses_page_numbers);
+    Introspection now = introspect(pages);
+    bool settled = !uses_page_numbers || (previous && now == *previous);
+    if (settled || pass >= options.max_passes || pass_diags.has_errors()) {
+      for (const auto& d : pass_diags.all()) diags.add(d);
+      if (!settled && !pass_diags.has_errors())
+        diags.error(Span{std::make_shared<const std::string>(doc.path), 0, 0},
+                    fmt::format("the page numbers of the contents and page references did not "
+                                "settle after {} layouts",
+                                pass),
+                    {"a heading that moves to another page each time the contents grow; "
+                     "start the contents on a page of its own (break_before = \"page\")"});
+      if (structure) *structure = std::move(*pass_structure);
+      return pages;
+    }
+    previous = std::move(now);
+  }
 }
 
 }  // namespace folio

@@ -5,14 +5,15 @@
 namespace folio::layout {
 namespace {
 
-// The first level-1 heading on the page, if any.
-const AnchorItem* first_section(const Frame& frame) {
+// The page's level-1 headings that name sections, in order, with where they start.
+void sections_on(const Frame& frame, Point origin,
+                 std::vector<std::pair<double, std::string>>& out) {
   for (const auto& item : frame.items) {
-    if (auto* a = std::get_if<AnchorItem>(&item); a && a->level == 1) return a;
+    if (auto* a = std::get_if<AnchorItem>(&item); a && a->level == 1 && a->bookmark)
+      out.push_back({origin.y + a->at.y, a->title});
     if (auto* g = std::get_if<GroupItem>(&item))
-      if (auto* a = first_section(*g->frame)) return a;
+      sections_on(*g->frame, Point{origin.x + g->offset.x, origin.y + g->offset.y}, out);
   }
-  return nullptr;
 }
 
 std::string expand_running(const TextValue& t, const Context& ctx, size_t page, size_t pages,
@@ -66,7 +67,15 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
   bool white = doc.theme.background == Color{1, 1, 1, 1};
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
-    if (auto* a = first_section(page.frame)) section = a->title;
+    // The running `section` is the section the page starts in: the last
+    // level-1 heading before the page, or one that is the first thing on it.
+    std::vector<std::pair<double, std::string>> starts;
+    sections_on(page.frame, Point{0, 0}, starts);
+    // Before the first section (a cover, a kicker above the first heading), the
+    // page's first heading names it.
+    if (!starts.empty() && (starts.front().first <= doc.page.margins.top + 1 || section.empty()))
+      section = starts.front().second;
+    std::string next_section = starts.empty() ? section : starts.back().second;
     Frame decorations;
     decorations.size = page.size;
     if (!white) {
@@ -83,6 +92,7 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
     decorations.items.insert(decorations.items.end(), page.frame.items.begin(),
                              page.frame.items.end());
     page.frame.items = std::move(decorations.items);
+    section = next_section;
   }
 }
 

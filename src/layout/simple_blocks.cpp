@@ -24,6 +24,7 @@ class StackFlowable : public Flowable {
 
   Placement place(const BreakToken& from, double height, bool at_top) const override {
     size_t s = from.index;
+    if (s >= rows_.size()) return Placement{};  // nothing (an empty contents block) to place
     size_t e = s;
     double used = 0;
     while (e < rows_.size()) {

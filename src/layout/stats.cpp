@@ -14,9 +14,10 @@ std::vector<Frame> stats_rows(const Stats& s, double width, const Context& ctx) 
   double tile_width = (width - (per_row - 1) * gap) / per_row;
   double inner = tile_width - 2 * pad;
 
-  text::TextStyle value_style = ctx.with(ctx.heading(1), theme.h1 * 1.05, 800, theme.accent);
+  text::TextStyle value_style = ctx.with(ctx.heading(1), theme.h1 * 1.05, 800,
+                                         s.color.value_or(ctx.text_color.value_or(theme.accent)));
   value_style.line_height = 1.1;
-  text::TextStyle label_style = ctx.with(ctx.body(), theme.size, 700, theme.text);
+  text::TextStyle label_style = ctx.with(ctx.body(), theme.size, 700, ctx.body().color);
   label_style.line_height = 1.25;
   text::TextStyle note_style = ctx.paragraph(ParagraphStyle::small);
   note_style.line_height = 1.25;

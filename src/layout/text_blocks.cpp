@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "layout/blocks.hpp"
@@ -184,15 +186,22 @@ std::unique_ptr<Flowable> lines_flowable(std::vector<LinePiece> pieces, bool kee
   return std::make_unique<LinesFlowable>(std::move(pieces), keep_together, std::move(anchor));
 }
 
-std::unique_ptr<Flowable> heading_flowable(const Heading& h, double width, const Context& ctx) {
+std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& id, double width,
+                                           const Context& ctx) {
   auto rich = text::parse_markdown_inline(h.text.text);
   LinePiece piece;
   piece.text = ctx.shape(rich, ctx.heading(h.level), width, h.text.span);
   piece.tag = ctx.element(heading_role(h.level));
   piece.link_tags = link_elements(*piece.text, piece.tag, ctx);
   std::vector<LinePiece> pieces{std::move(piece)};
-  return lines_flowable(std::move(pieces), true,
-                        AnchorItem{Point{0, 0}, plain_text(rich), h.level});
+  AnchorItem anchor;
+  anchor.title = plain_text(rich);
+  anchor.level = h.level;
+  anchor.id =
+      !id.empty() ? id : fmt::format("_heading-{}-{}", h.text.span.line, h.text.span.column);
+  anchor.bookmark = h.bookmark;
+  anchor.in_contents = h.in_contents;
+  return lines_flowable(std::move(pieces), true, std::move(anchor));
 }
 
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,

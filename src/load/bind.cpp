@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <map>
+
+#include "core/page_ref.hpp"
 #include "core/suggest.hpp"
 #include "load/csv.hpp"
 #include "load/dataset.hpp"
@@ -38,13 +41,23 @@ class Binder {
     for (auto& k : m.keywords) plain(k);
     for (RunningText* r : {&doc_.header, &doc_.footer})
       for (TextValue* t : {&r->left, &r->center, &r->right}) check_running(*t);
+    collect_ids(doc_.blocks);
     for (auto& b : doc_.blocks) block(b);
   }
 
  private:
   void expand(TextValue& t, bool markdown) {
+    if (markdown) check_internal_links(t);
     if (!has_placeholder(t.text)) return;
-    auto resolve = [this](std::string_view path) { return lookup_in_document(doc_, path); };
+    auto resolve = [this](std::string_view path) -> Lookup {
+      // A page reference is filled in by layout; here it must name a block.
+      if (path.starts_with("pageref.")) {
+        std::string id(path.substr(8));
+        if (ids_.count(id)) return Lookup{Scalar(page_ref_placeholder(id)), false};
+        return Lookup{};
+      }
+      return lookup_in_document(doc_, path);
+    };
     Escaper escape = markdown ? Escaper(escape_markdown) : Escaper();
     Expansion e = expand_template(t.text, resolve, escape, limits_.max_template_bytes);
     report(t, e);
@@ -188,7 +201,42 @@ class Binder {
   void content(Rule&) {}
   void content(Spacer&) {}
   void content(PageBreak&) {}
+  void content(ContentsBlock&) {}
 
+  // Every block `id`, once: a second block with the same id is an error.
+  void collect_ids(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (!b.id.empty()) {
+        auto [at, fresh] = ids_.emplace(b.id, b.span);
+        if (!fresh)
+          diags_.error(b.span, fmt::format("the id `{}` is used twice", b.id),
+                       {fmt::format("the first block with it is at line {}", at->second.line),
+                        "ids name link and page-reference targets, so each must be unique"});
+      }
+      if (auto* box = std::get_if<Box>(&b.content)) collect_ids(box->blocks);
+      if (auto* cols = std::get_if<ColumnsBlock>(&b.content)) collect_ids(cols->blocks);
+    }
+  }
+
+  // `[text](#id)` links to a block: the id must exist.
+  void check_internal_links(const TextValue& t) {
+    for (size_t at = t.text.find("](#"); at != std::string::npos; at = t.text.find("](#", at + 3)) {
+      size_t end = t.text.find_first_of(") \"", at + 3);
+      if (end == std::string::npos) break;
+      std::string id = t.text.substr(at + 3, end - at - 3);
+      if (id.empty() || ids_.count(id)) continue;
+      std::vector<std::string_view> known;
+      for (const auto& [k, span] : ids_) known.push_back(k);
+      std::vector<std::string> hints;
+      if (auto guess = closest_match(id, known))
+        hints.push_back(fmt::format("did you mean `#{}`?", *guess));
+      hints.push_back("give the target block `id = \"" + id + "\"`");
+      diags_.error(offset_span(t.span, t.text, at + 3), fmt::format("no block has the id `{}`", id),
+                   hints);
+    }
+  }
+
+  std::map<std::string, Span> ids_;
   Document& doc_;
   Diagnostics& diags_;
   const Limits& limits_;

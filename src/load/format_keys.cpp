@@ -56,6 +56,8 @@ std::vector<TableSpec> make_tables() {
                    {"accent", K::color, "Accent colour (headings, figures)."},
                    {"background", K::color, "Page background colour."},
                    {"rule", K::color, "Colour of rules and borders."},
+                   {"on_accent", K::color,
+                    "Text colour on an accent background (inverse text). Default white."},
                    {"palette", K::color_list,
                     "Colours of chart series, in order (a non-empty list of colours)."},
                }});
@@ -76,7 +78,7 @@ std::vector<TableSpec> make_tables() {
                     K::choice,
                     "The block type.",
                     {"heading", "paragraph", "list", "quote", "stats", "chart", "table", "image",
-                     "box", "columns", "rule", "spacer", "page_break"}},
+                     "box", "columns", "rule", "spacer", "page_break", "contents"}},
                    {"id", K::string, "An identifier, for links to the block."},
                    {"language", K::string,
                     "BCP 47 language tag of the block's text, when it differs from the "
@@ -96,6 +98,12 @@ std::vector<TableSpec> make_tables() {
                {
                    {"text", K::text, "The heading's text."},
                    {"level", K::integer, "1, 2 or 3. Default 1.", {}, 1, 3},
+                   {"contents", K::boolean, "List it in a `contents` block. Default true."},
+                   {"bookmark", K::boolean,
+                    "Make it a PDF bookmark and the running `section`. Default true."},
+                   {"color", K::color,
+                    "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
+                    "the theme's, or the enclosing box's."},
                },
                {"text"}});
   t.push_back({"block.paragraph",
@@ -104,6 +112,9 @@ std::vector<TableSpec> make_tables() {
                    {"text", K::text, "The text (Markdown: paragraphs, lists, emphasis, links)."},
                    {"style", K::choice, "Default \"body\".", {"body", "lead", "small", "note"}},
                    {"align", K::choice, "Default \"left\".", kAlign4},
+                   {"color", K::color,
+                    "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
+                    "the theme's, or the enclosing box's."},
                },
                {"text"}});
   t.push_back({"block.list",
@@ -111,6 +122,9 @@ std::vector<TableSpec> make_tables() {
                {
                    {"items", K::text_list, "The items, each Markdown text."},
                    {"ordered", K::boolean, "Number the items. Default false."},
+                   {"color", K::color,
+                    "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
+                    "the theme's, or the enclosing box's."},
                },
                {"items"}});
   t.push_back({"block.quote",
@@ -123,6 +137,9 @@ std::vector<TableSpec> make_tables() {
                     K::choice,
                     "A pull quote is set large and kept whole. Default \"pull\".",
                     {"pull", "block"}},
+                   {"color", K::color,
+                    "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
+                    "the theme's, or the enclosing box's."},
                },
                {"text"}});
   t.push_back({"block.stats",
@@ -130,6 +147,7 @@ std::vector<TableSpec> make_tables() {
                {
                    {"items", K::stats_items, "The tiles: [{ value, label, note }, ...]."},
                    {"columns", K::integer, "Tiles per row. Default: all in one row.", {}, 1, 12},
+                   {"color", K::color, "Colour of the values. Default: the theme's accent."},
                },
                {"items"}});
   t.push_back(
@@ -201,6 +219,8 @@ std::vector<TableSpec> make_tables() {
                    {"background", K::color, "The panel's colour."},
                    {"border", K::color, "The border's colour."},
                    {"padding", K::length, "Space between the border and the blocks."},
+                   {"color", K::color,
+                    "Text colour of the blocks inside (\"on_accent\" on an accent background)."},
                    {"full_bleed", K::boolean,
                     "Run the background to the page edges and into the bleed (a top-level box in "
                     "a one-column body)."},
@@ -217,6 +237,13 @@ std::vector<TableSpec> make_tables() {
   t.push_back({"block.rule", "A horizontal line.", {}});
   t.push_back({"block.spacer", "Empty space.", {{"height", K::length, "The space's height."}}});
   t.push_back({"block.page_break", "Start a new page.", {}});
+  t.push_back(
+      {"block.contents",
+       "The document's headings with their page numbers, each a link to its heading.",
+       {
+           {"depth", K::integer, "Heading levels listed: 1 to 3. Default 2.", {}, 1, 3},
+           {"leaders", K::boolean, "Dots between a heading and its page number. Default true."},
+       }});
   t.push_back({"table.column",
                "One column of a table.",
                {

@@ -7,8 +7,8 @@ namespace folio {
 namespace {
 
 const std::vector<std::string_view> kBlockTypes = {
-    "heading", "paragraph", "list",    "quote", "stats",  "chart",     "table",
-    "image",   "box",       "columns", "rule",  "spacer", "page_break"};
+    "heading", "paragraph", "list",    "quote", "stats",  "chart",      "table",
+    "image",   "box",       "columns", "rule",  "spacer", "page_break", "contents"};
 
 std::vector<TextValue> text_list(TableReader& r, std::string_view key) {
   std::vector<TextValue> out;
@@ -33,6 +33,7 @@ std::vector<TextValue> text_list(TableReader& r, std::string_view key) {
 Stats load_stats(TableReader& r) {
   Stats stats;
   if (auto c = r.integer("columns", 1, 12)) stats.columns = static_cast<int>(*c);
+  stats.color = r.color("color");
   auto* node = r.get("items");
   if (!node) {
     r.diags().error(r.span(), "a stats block needs `items = [{ value, label, note }, ...]`");
@@ -116,7 +117,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   if (!type_node) {
     ctx.diags.error(r.span(), "a block needs a `type`",
                     {"one of heading, paragraph, list, quote, stats, chart, table, image, box, "
-                     "columns, rule, spacer, page_break"});
+                     "columns, rule, spacer, page_break, contents"});
     return std::nullopt;
   }
   auto type = type_node->value_exact<std::string>();
@@ -141,6 +142,9 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     h.text = r.text("text");
     require_key(r, "text", t);
     if (auto l = r.integer("level", 1, 3)) h.level = static_cast<int>(*l);
+    if (auto c = r.boolean("contents")) h.in_contents = *c;
+    if (auto b = r.boolean("bookmark")) h.bookmark = *b;
+    h.color = r.color("color");
     block.content = std::move(h);
   } else if (t == "paragraph") {
     Paragraph p;
@@ -152,12 +156,14 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
                                                     {"note", ParagraphStyle::note}}))
       p.style = *s;
     p.align = load_align(r, Align::left, true);
+    p.color = r.color("color");
     block.content = std::move(p);
   } else if (t == "list") {
     ListBlock l;
     if (!r.get("items")) ctx.diags.error(r.span(), "a list block needs `items`");
     l.items = text_list(r, "items");
     if (auto o = r.boolean("ordered")) l.ordered = *o;
+    l.color = r.color("color");
     block.content = std::move(l);
   } else if (t == "quote") {
     Quote q;
@@ -168,6 +174,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     if (auto s = r.choice<QuoteStyle>("style",
                                       {{"pull", QuoteStyle::pull}, {"block", QuoteStyle::block}}))
       q.style = *s;
+    q.color = r.color("color");
     block.content = std::move(q);
   } else if (t == "stats") {
     block.content = load_stats(r);
@@ -205,6 +212,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
       box.blocks = std::move(inner);
       box.background = r.color("background");
       box.border = r.color("border");
+      box.color = r.color("color");
       if (auto p = r.length("padding")) box.padding = p->value;
       if (auto b = r.boolean("full_bleed")) box.full_bleed = *b;
       block.content = std::move(box);
@@ -223,6 +231,11 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     block.content = s;
   } else if (t == "page_break") {
     block.content = PageBreak{};
+  } else if (t == "contents") {
+    ContentsBlock c;
+    if (auto d = r.integer("depth", 1, 3)) c.depth = static_cast<int>(*d);
+    if (auto l = r.boolean("leaders")) c.leaders = *l;
+    block.content = c;
   } else {
     std::vector<std::string> hints;
     std::string message = fmt::format("unknown block type \"{}\"", t);
@@ -230,7 +243,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
       message += fmt::format("; did you mean \"{}\"?", *guess);
     hints.push_back(
         "block types: heading, paragraph, list, quote, stats, chart, table, image, "
-        "box, columns, rule, spacer, page_break");
+        "box, columns, rule, spacer, page_break, contents");
     ctx.diags.error(span_of(*type_node), message, hints);
     return std::nullopt;
   }

@@ -66,7 +66,8 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
                              {"muted", &theme.muted},
                              {"accent", &theme.accent},
                              {"background", &theme.background},
-                             {"rule", &theme.rule}}) {
+                             {"rule", &theme.rule},
+                             {"on_accent", &theme.on_accent}}) {
     if (auto c = r.color(key)) *target = *c;
   }
   if (auto* node = r.get("palette")) {

@@ -32,6 +32,9 @@ enum class BreakBefore { none, page, column };
 struct Heading {
   TextValue text;
   int level = 1;
+  bool in_contents = true;  // listed by a `contents` block
+  bool bookmark = true;     // a PDF bookmark and the running `section`
+  std::optional<Color> color = std::nullopt;
 };
 
 enum class ParagraphStyle { body, lead, small, note };
@@ -39,11 +42,13 @@ struct Paragraph {
   TextValue text;
   ParagraphStyle style = ParagraphStyle::body;
   Align align = Align::left;
+  std::optional<Color> color = std::nullopt;
 };
 
 struct ListBlock {
   std::vector<TextValue> items;
   bool ordered = false;
+  std::optional<Color> color = std::nullopt;
 };
 
 enum class QuoteStyle { pull, block };
@@ -52,6 +57,7 @@ struct Quote {
   TextValue by;
   TextValue role;
   QuoteStyle style = QuoteStyle::pull;
+  std::optional<Color> color = std::nullopt;
 };
 
 struct StatItem {
@@ -62,6 +68,8 @@ struct StatItem {
 struct Stats {
   std::vector<StatItem> items;
   int columns = 0;  // 0: all in one row
+  std::optional<Color> color =
+      std::nullopt;  // the values' colour (the labels keep the theme's text colour)
 };
 
 // The numbers of a chart or table: a named dataset, or written inline.
@@ -138,6 +146,7 @@ struct Box {
   std::vector<Block> blocks;
   std::optional<Color> background;
   std::optional<Color> border;
+  std::optional<Color> color = std::nullopt;  // text colour, inherited by the blocks inside
   double padding = mm_to_pt(4);
   // The background runs out to the page's edges and into the bleed (sideways,
   // and upwards when the box starts a page): a band across a leaflet's front.
@@ -156,8 +165,15 @@ struct Spacer {
 };
 struct PageBreak {};
 
+// The document's headings down to `depth`, each with its page number and a
+// link to it. Page numbers come from laying the document out again until they settle.
+struct ContentsBlock {
+  int depth = 2;
+  bool leaders = true;  // dots between a heading and its page number
+};
+
 using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, Chart, TableBlock,
-                                  Image, Box, ColumnsBlock, Rule, Spacer, PageBreak>;
+                                  Image, Box, ColumnsBlock, Rule, Spacer, PageBreak, ContentsBlock>;
 
 struct Block {
   BlockContent content;

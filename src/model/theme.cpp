@@ -10,6 +10,7 @@ std::optional<Color> Theme::named_color(std::string_view name) const {
   if (name == "accent") return accent;
   if (name == "background") return background;
   if (name == "rule") return rule;
+  if (name == "on_accent") return on_accent;
   if (name.starts_with("palette.")) {
     size_t index = 0;
     auto digits = name.substr(8);

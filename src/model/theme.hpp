@@ -28,6 +28,7 @@ struct Theme {
   Color accent = *parse_hex_color("#0b6e99");
   Color background = *parse_hex_color("#ffffff");
   Color rule = *parse_hex_color("#cbd2d9");
+  Color on_accent = *parse_hex_color("#ffffff");  // text on an accent background
   std::vector<Color> palette = {*parse_hex_color("#0b6e99"), *parse_hex_color("#e07a1f"),
                                 *parse_hex_color("#3e8e41"), *parse_hex_color("#8e44ad"),
                                 *parse_hex_color("#c0392b"), *parse_hex_color("#7f8c8d")};

@@ -5,7 +5,9 @@
 #include <cassert>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <optional>
+#include <set>
 
 #include "paint/cairo_handles.hpp"
 #include "paint/paint.hpp"
@@ -63,6 +65,24 @@ void set_metadata(cairo_surface_t* surface, const PdfInfo& info, const std::stri
   set(CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+// The ids that internal links point to and that some block on the pages has.
+std::set<std::string> linked_ids(const std::vector<Page>& pages) {
+  std::set<std::string> anchors, links;
+  std::function<void(const Frame&)> walk = [&](const Frame& f) {
+    for (const auto& item : f.items) {
+      if (auto* a = std::get_if<AnchorItem>(&item); a && !a->id.empty()) anchors.insert(a->id);
+      if (auto* l = std::get_if<LinkItem>(&item); l && l->url.starts_with("#"))
+        links.insert(l->url.substr(1));
+      if (auto* g = std::get_if<GroupItem>(&item)) walk(*g->frame);
+    }
+  };
+  for (const Page& page : pages) walk(page.frame);
+  std::set<std::string> out;
+  for (const auto& id : links)
+    if (anchors.count(id)) out.insert(id);
+  return out;
+}
+
 }  // namespace
 
 std::string document_date(const std::string& date) {
@@ -100,6 +120,9 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
   std::optional<PdfTagger> tagger;
   if (info.tagged && structure) tagger.emplace(cr.get(), *structure, pages);
   int last_level1 = CAIRO_PDF_OUTLINE_ROOT;
+  // The ids that links point to: each becomes a named destination, once.
+  std::set<std::string> targets = linked_ids(pages);
+  std::set<std::string> named;
   size_t link_count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& page = pages[i];
@@ -111,10 +134,19 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
     cairo_translate(cr.get(), media_outset(page), media_outset(page));
     PaintHooks hooks;
     hooks.link = [&](const LinkItem& link) {
-      std::string attrs =
-          fmt::format("uri={} rect=[{:.2f} {:.2f} {:.2f} {:.2f}]",
-                      quote_attribute(uri_for_pdf(link.url)), link.rect.x + media_outset(page),
+      std::string rect =
+          fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", link.rect.x + media_outset(page),
                       link.rect.y + media_outset(page), link.rect.width, link.rect.height);
+      std::string attrs;
+      if (link.url.starts_with("#")) {
+        // A link inside the document goes to the named destination where its
+        // target block starts (cairo 1.16 drops a `page=` link to a later page).
+        std::string id = link.url.substr(1);
+        if (!targets.count(id)) return;  // binding reported it
+        attrs = fmt::format("dest={} {}", quote_attribute(id), rect);
+      } else {
+        attrs = fmt::format("uri={} {}", quote_attribute(uri_for_pdf(link.url)), rect);
+      }
       if (tagger) {
         if (tagger->link(link.tag, attrs)) ++link_count;
         return;
@@ -124,7 +156,15 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
       cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
     };
     hooks.anchor = [&](const AnchorItem& anchor) {
-      if (anchor.level > 2 || anchor.title.empty()) return;
+      if (!anchor.id.empty() && targets.count(anchor.id) && !named.count(anchor.id)) {
+        named.insert(anchor.id);
+        std::string attrs =
+            fmt::format("name={} x={:.2f} y={:.2f}", quote_attribute(anchor.id),
+                        anchor.at.x + media_outset(page), anchor.at.y + media_outset(page));
+        cairo_tag_begin(cr.get(), CAIRO_TAG_DEST, attrs.c_str());
+        cairo_tag_end(cr.get(), CAIRO_TAG_DEST);
+      }
+      if (anchor.level < 1 || anchor.level > 2 || anchor.title.empty() || !anchor.bookmark) return;
       std::string dest =
           fmt::format("page={} pos=[{:.2f} {:.2f}]", i + 1, anchor.at.x + media_outset(page),
                       anchor.at.y + media_outset(page));

@@ -102,11 +102,29 @@ def main():
                     counts["untagged"] += 1
         print(f"page {i + 1}: tagged={counts['tagged']} artifact={counts['artifact']} "
               f"untagged={counts['untagged']}")
+    named = {}  # named destinations (a name tree)
+
+    def names(node):
+        items = list(node.get("/Names", []))
+        for k in range(0, len(items) - 1, 2):
+            named[str(items[k])] = items[k + 1]
+        for kid in node.get("/Kids", []):
+            names(kid)
+
+    if "/Names" in root and "/Dests" in root.Names:
+        names(root.Names.Dests)
     for i, page in enumerate(pdf.pages):
         for a in page.obj.get("/Annots", []):
             if a.get("/Subtype") == "/Link":
-                uri = a.get("/A", {}).get("/URI", "")
-                print(f'link page={i + 1} uri={uri} contents="{text(a.get("/Contents", ""))}"')
+                action = a.get("/A", {})
+                uri = action.get("/URI", "")
+                dest = a.get("/Dest", action.get("/D") if action.get("/S") == "/GoTo" else None)
+                if isinstance(dest, (pikepdf.String, Name)):
+                    dest = named.get(str(dest))
+                where = ""
+                if dest is not None and len(dest) > 0:
+                    where = f" goto={page_of.get(dest[0].objgen, '?')}"
+                print(f'link page={i + 1} uri={uri}{where} contents="{text(a.get("/Contents", ""))}"')
     with pdf.open_metadata() as md:
         ua = md.get("{http://www.aiim.org/pdfua/ns/id/}part", "")
         part = md.get("pdfaid:part", "")
