@@ -1,0 +1,153 @@
+// Long documents: contents, cross-references, text colour, running sections.
+#include <catch2/catch.hpp>
+#include <functional>
+#include <regex>
+
+#include "support.hpp"
+
+using namespace folio;
+
+namespace {
+
+const char* kReport = R"([document]
+title = "Long"
+
+[footer]
+left = "{{ section }}"
+right = "Page {{ page }} of {{ pages }}"
+
+[[block]]
+type = "heading"
+text = "Contents"
+contents = false
+
+[[block]]
+type = "contents"
+
+[[block]]
+type = "heading"
+text = "Foreword"
+id = "foreword"
+break_before = "page"
+
+[[block]]
+type = "paragraph"
+text = "See [the results](#results) on page {{ pageref.results }}."
+
+[[block]]
+type = "heading"
+text = "Method"
+break_before = "page"
+
+[[block]]
+type = "paragraph"
+text = "A short section."
+
+[[block]]
+type = "heading"
+text = "Results"
+id = "results"
+
+[[block]]
+type = "heading"
+level = 2
+text = "Arrests"
+
+[[block]]
+type = "heading"
+level = 3
+text = "Not listed at depth 2"
+)";
+
+}  // namespace
+
+TEST_CASE("a contents block lists each heading with the page it lands on, as GoTo links") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/r.toml", kReport);
+  auto r = test::run_folio("render " + dir + "/r.toml -o " + dir + "/r.pdf");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  auto pages = test::pdf_page_texts(dir + "/r.pdf");
+  REQUIRE(pages.size() == 3);
+  // Each entry's page number is the page on which pdftotext finds the heading.
+  for (auto [title, page] :
+       {std::pair{"Foreword", 2}, {"Method", 3}, {"Results", 3}, {"Arrests", 3}}) {
+    INFO(title);
+    std::regex entry(std::string(title) + "\\s+" + std::to_string(page) + "\\b");
+    CHECK(std::regex_search(pages[0], entry));
+    CHECK(pages[page - 1].find(title) != std::string::npos);
+  }
+  CHECK(pages[0].find("Not listed") == std::string::npos);
+  // The page reference agrees, and every contents entry and #id link goes to its page.
+  CHECK(pages[1].find("on page 3.") != std::string::npos);
+  std::string tree = test::pdf_tree(dir + "/r.pdf");
+  INFO(tree);
+  CHECK(tree.find("  TOC\n    TOCI\n") != std::string::npos);
+  CHECK(tree.find("link page=1 uri= goto=2 contents=\"Foreword, page 2\"") != std::string::npos);
+  CHECK(tree.find("link page=1 uri= goto=3 contents=\"Results, page 3\"") != std::string::npos);
+  CHECK(tree.find("link page=2 uri= goto=3 contents=\"the results\"") != std::string::npos);
+  // The running section is the one each page starts in.
+  CHECK(pages[0].find("Contents") != std::string::npos);
+  CHECK(pages[2].find("Method") != std::string::npos);
+}
+
+TEST_CASE("an unknown link target, an unknown page reference and a duplicate id are errors") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/e.toml", R"([[block]]
+type = "paragraph"
+id = "a"
+text = "See [there](#resluts) and page {{ pageref.nowhere }}."
+
+[[block]]
+type = "heading"
+id = "a"
+text = "Again"
+
+[[block]]
+type = "heading"
+id = "results"
+text = "Results"
+)");
+  auto r = test::run_folio("check " + dir + "/e.toml");
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("e.toml:4:22: error: no block has the id `resluts`") != std::string::npos);
+  CHECK(r.output.find("did you mean `#results`?") != std::string::npos);
+  CHECK(r.output.find("pageref.nowhere") != std::string::npos);
+  CHECK(r.output.find("e.toml:6:1: error: the id `a` is used twice") != std::string::npos);
+}
+
+TEST_CASE("a box's text colour reaches its blocks; low contrast is a warning naming the block") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([[block]]
+type = "box"
+background = "accent"
+color = "on_accent"
+blocks = [{ type = "paragraph", text = "White on blue." }]
+
+[[block]]
+type = "paragraph"
+color = "#dddddd"
+text = "Too pale."
+)",
+                                diags);
+  REQUIRE(built);
+  std::string dump = dump_pages(built->pages);
+  INFO(dump);
+  std::string warnings;
+  for (const auto& d : diags.all()) warnings += d.message + "\n";
+  INFO(warnings);
+  CHECK(warnings.find("contrast of 1.4:1") != std::string::npos);
+  CHECK(warnings.find("#ffffff) on its background (#0b6e99") == std::string::npos);  // white passes
+  // The paragraph in the box is white: its text item's colour.
+  bool white = false;
+  std::function<void(const Frame&)> find = [&](const Frame& f) {
+    for (const auto& item : f.items) {
+      if (auto* t = std::get_if<TextItem>(&item); t && t->text->line_text(0) == "White on blue.")
+        white = t->color == Color{1, 1, 1, 1};
+      if (auto* g = std::get_if<GroupItem>(&item)) find(*g->frame);
+    }
+  };
+  find(built->pages[0].frame);
+  CHECK(white);
+}
