@@ -113,7 +113,8 @@ struct Page {
   Size size;  // the trim size
   double bleed = 0;
   bool crop_marks = false;
-  Frame frame;  // page coordinates, origin at the trim box's top-left
+  std::string style;  // its [page.NAME] style; empty: the document's
+  Frame frame;        // page coordinates, origin at the trim box's top-left
 };
 
 }  // namespace folio

@@ -126,11 +126,12 @@ text::TextStyle Context::heading(int level) const {
 std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph& p,
                                                        const text::TextStyle& style, double width,
                                                        const Span& from) const {
+  std::optional<text::RichParagraph> numbered;
   if (has_page_ref(p.text)) {
     if (uses_page_numbers) *uses_page_numbers = true;
-    return shape(with_page_numbers(p, previous), style, width, from);
+    numbered = with_page_numbers(p, previous);
   }
-  auto shaped = std::make_shared<const text::ShapedText>(p, style, width);
+  auto shaped = std::make_shared<const text::ShapedText>(numbered ? *numbered : p, style, width);
   auto missing = shaped->missing_characters();
   if (!missing.empty()) {
     std::string chars;

@@ -45,7 +45,8 @@ struct FlowBlock {
   BreakBefore break_before = BreakBefore::none;
   bool page_break = false;  // a `page_break` block
   Span span;
-  std::string id;  // a link target: an anchor marks where the block starts
+  std::string id;          // a link target: an anchor marks where the block starts
+  std::string page_style;  // the block starts a page in this style
 };
 
 }  // namespace folio::layout

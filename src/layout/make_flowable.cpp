@@ -143,11 +143,17 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
                                       const Context& ctx, int depth) {
   std::vector<FlowBlock> out;
   out.reserve(blocks.size());
+  // Blocks on pages of a style with a background are checked against it.
+  Context on_page = ctx;
   for (const Block& block : blocks) {
+    if (depth == 0 && !block.page_style.empty()) {
+      auto it = ctx.doc.page_styles.find(block.page_style);
+      on_page.background = it != ctx.doc.page_styles.end() ? it->second.background : std::nullopt;
+    }
     Defaults d = defaults_for(block.content, ctx.theme());
     FlowBlock fb;
     bool keep_together = block.keep_together.value_or(d.keep_together);
-    fb.flowable = make_tagged_flowable(block, width, ctx, keep_together, depth);
+    fb.flowable = make_tagged_flowable(block, width, on_page, keep_together, depth);
     fb.space_before = block.space_before.value_or(d.space_before);
     fb.space_after = block.space_after.value_or(d.space_after);
     fb.keep_with_next = block.keep_with_next.value_or(d.keep_with_next);
@@ -157,6 +163,7 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
     // A heading carries its own anchor (with its title); other blocks with an
     // id get a target anchor from the flow.
     if (!std::holds_alternative<Heading>(block.content)) fb.id = block.id;
+    if (depth == 0) fb.page_style = block.page_style;  // pages are styled by top-level blocks
     out.push_back(std::move(fb));
   }
   return out;

@@ -96,6 +96,7 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
   std::vector<Page> pages;
   layout::BreakToken token;
   std::set<size_t> warned_overflow;
+  std::string style;  // the page style, set by the block that starts a page
   bool done = blocks.empty();
   while (!done || pages.empty()) {
     if (pages.size() >= options.max_pages) {
@@ -110,6 +111,10 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
     page.bleed = setup.bleed;
     page.crop_marks = setup.crop_marks;
     page.frame.size = setup.size;
+    if (!done && !token.inner && token.index < blocks.size() &&
+        !blocks[token.index].page_style.empty())
+      style = blocks[token.index].page_style == "default" ? "" : blocks[token.index].page_style;
+    page.style = style;
     if (!done) {
       size_t first_block = token.index;
       PageFill fill = fill_page(blocks, token, columns, column_width, body_height);

@@ -78,14 +78,18 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
     std::string next_section = starts.empty() ? section : starts.back().second;
     Frame decorations;
     decorations.size = page.size;
-    if (!white) {
+    PageStyle style;
+    if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
+    if (!white || style.background) {
       double b = page.bleed;
       decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
-                               doc.theme.background, std::nullopt, 0, 0, kArtifact});
+                               style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
+                               kArtifact});
     }
     for (bool header : {true, false}) {
       const RunningText& band = header ? doc.header : doc.footer;
       if (band.empty() || (i == 0 && !band.first_page)) continue;
+      if (!(header ? style.header : style.footer)) continue;
       add_band(decorations, band, header, ctx, i + 1, pages.size(), section);
     }
     // Background first so the body draws over it.

@@ -213,6 +213,17 @@ class Binder {
                        {fmt::format("the first block with it is at line {}", at->second.line),
                         "ids name link and page-reference targets, so each must be unique"});
       }
+      if (!b.page_style.empty() && b.page_style != "default" &&
+          !doc_.page_styles.count(b.page_style)) {
+        std::vector<std::string_view> names{"default"};
+        for (const auto& [name, style] : doc_.page_styles) names.push_back(name);
+        std::vector<std::string> hints;
+        if (auto guess = closest_match(b.page_style, names))
+          hints.push_back(fmt::format("did you mean \"{}\"?", *guess));
+        hints.push_back(fmt::format("define it as [page.{}], with header, footer and background",
+                                    b.page_style));
+        diags_.error(b.span, fmt::format("no page style named \"{}\"", b.page_style), hints);
+      }
       if (auto* box = std::get_if<Box>(&b.content)) collect_ids(box->blocks);
       if (auto* cols = std::get_if<ColumnsBlock>(&b.content)) collect_ids(cols->blocks);
     }

@@ -71,6 +71,14 @@ std::vector<TableSpec> make_tables() {
            {"first_page", K::boolean, "Show it on page 1 too. Default true."},
            {"rule", K::boolean, "Draw a line between it and the body. Default false."},
        }});
+  t.push_back(
+      {"page_style",
+       "A named page style, [page.NAME]: a cover, a back cover, a section divider.",
+       {
+           {"header", K::boolean, "Print the running header. Default true."},
+           {"footer", K::boolean, "Print the running footer (and its page number). Default true."},
+           {"background", K::color, "The page's colour, to its edges and into the bleed."},
+       }});
   t.push_back({"block",
                "Keys every block may have.",
                {
@@ -83,6 +91,9 @@ std::vector<TableSpec> make_tables() {
                    {"language", K::string,
                     "BCP 47 language tag of the block's text, when it differs from the "
                     "document's (a Welsh paragraph in an English report)."},
+                   {"page_style", K::string,
+                    "Start a new page in this [page.NAME] style (\"default\": the document's); "
+                    "the pages after it keep the style until a block names another."},
                    {"break_before",
                     K::choice,
                     "Start the block on a new page or column.",

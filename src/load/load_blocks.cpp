@@ -127,6 +127,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   }
   if (auto id = r.string("id")) block.id = *id;
   if (auto lang = r.language("language")) block.language = *lang;
+  if (auto style = r.string("page_style")) block.page_style = *style;
   if (auto b = r.choice<BreakBefore>("break_before", {{"page", BreakBefore::page},
                                                       {"column", BreakBefore::column},
                                                       {"none", BreakBefore::none}}))

@@ -258,7 +258,7 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   doc.base_dir = folder_of(layout_path);
 
   TableReader top(*root, diags);
-  top.allow({"document", "theme", "header", "footer", "block", "data"});
+  top.allow({"document", "theme", "header", "footer", "page", "block", "data"});
   top.finish();
 
   if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
@@ -267,6 +267,23 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
                doc.theme, diags);
   if (auto* t = table_at(*root, "header", diags)) load_running(*t, doc.header, diags);
   if (auto* t = table_at(*root, "footer", diags)) load_running(*t, doc.footer, diags);
+  if (auto* t = table_at(*root, "page", diags)) {
+    for (const auto& [name, node] : *t) {
+      auto* style_table = node.as_table();
+      if (!style_table) {
+        diags.error(span_of(node), fmt::format("`page.{}` must be a table ([page.{}]), not {}",
+                                               name.str(), name.str(), describe_type(node)));
+        continue;
+      }
+      TableReader r(*style_table, diags, &doc.theme);
+      PageStyle style;
+      if (auto h = r.boolean("header")) style.header = *h;
+      if (auto f = r.boolean("footer")) style.footer = *f;
+      style.background = r.color("background");
+      r.finish();
+      doc.page_styles[std::string(name.str())] = style;
+    }
+  }
 
   if (auto* blocks = root->get("block")) {
     BlockContext ctx{diags, doc.theme, options.limits};

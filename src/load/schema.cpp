@@ -215,15 +215,16 @@ std::string layout_json_schema() {
                    {"anyOf", Json::Array{def_ref("length"),
                                          Json::Object{{"type", "string"},
                                                       {"pattern", "^ *[0-9]*\\.?[0-9]+ *%$"}}}}});
-  defs.emplace_back("color", Json::Object{{"description",
-                                           "\"#rrggbb\", \"#rrggbbaa\" or a theme colour: text, "
-                                           "muted, accent, background, rule, palette.N."},
-                                          {"type", "string"},
-                                          {"pattern",
-                                           "^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|text|muted|accent|"
-                                           "background|rule|palette\\.[0-9]+)$"}});
-  for (const char* name :
-       {"document", "theme", "running", "table.column", "stats.item", "chart.series"}) {
+  defs.emplace_back("color",
+                    Json::Object{{"description",
+                                  "\"#rrggbb\", \"#rrggbbaa\" or a theme colour: text, "
+                                  "muted, accent, background, rule, on_accent, palette.N."},
+                                 {"type", "string"},
+                                 {"pattern",
+                                  "^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|text|muted|accent|"
+                                  "background|rule|on_accent|palette\\.[0-9]+)$"}});
+  for (const char* name : {"document", "theme", "running", "page_style", "table.column",
+                           "stats.item", "chart.series"}) {
     const TableSpec& t = *find_format_table(name);
     std::vector<std::string> required(t.required.begin(), t.required.end());
     defs.emplace_back(name, object_schema(t, keys_of(t), required));
@@ -265,6 +266,11 @@ std::string layout_json_schema() {
             Json::Object{{"$ref", "#/$defs/running"}, {"description", "The running header."}}},
            {"footer",
             Json::Object{{"$ref", "#/$defs/running"}, {"description", "The running footer."}}},
+           {"page", Json::Object{{"description",
+                                  "Named page styles: [page.NAME] tables; a block starts a page "
+                                  "in one with page_style = \"NAME\"."},
+                                 {"type", "object"},
+                                 {"additionalProperties", def_ref("page_style")}}},
            {"block", Json::Object{{"description", "The body: [[block]] tables, laid out in order."},
                                   {"type", "array"},
                                   {"items", def_ref("block")}}},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,7 +179,8 @@ using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, C
 struct Block {
   BlockContent content;
   std::string id;
-  std::string language;  // BCP 47, when the block is in another language than the document
+  std::string language;    // BCP 47, when the block is in another language than the document
+  std::string page_style;  // the block starts a page in this style
   BreakBefore break_before = BreakBefore::none;
   std::optional<bool> keep_with_next;  // nullopt: the block type's default
   std::optional<bool> keep_together;
@@ -218,6 +220,13 @@ struct RunningText {
   bool empty() const { return left.empty() && center.empty() && right.empty(); }
 };
 
+// A named page style ([page.NAME]): what a cover or back cover changes.
+struct PageStyle {
+  bool header = true;
+  bool footer = true;
+  std::optional<Color> background = std::nullopt;
+};
+
 struct Document {
   std::string path;      // the layout file
   std::string base_dir;  // relative paths in the layout resolve from here
@@ -229,6 +238,7 @@ struct Document {
   Theme theme;
   RunningText header;
   RunningText footer;
+  std::map<std::string, PageStyle> page_styles;
   std::vector<Block> blocks;
   Value data;  // [data] merged with the data files
 };

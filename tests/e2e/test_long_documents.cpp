@@ -151,3 +151,49 @@ text = "Too pale."
   find(built->pages[0].frame);
   CHECK(white);
 }
+
+TEST_CASE("a page style leaves the running head off a back cover and colours its page") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/p.toml", R"([footer]
+right = "Page {{ page }} of {{ pages }}"
+
+[page.back]
+header = false
+footer = false
+background = "accent"
+
+[[block]]
+type = "paragraph"
+text = "Inside."
+
+[[block]]
+type = "box"
+page_style = "back"
+color = "on_accent"
+blocks = [{ type = "paragraph", text = "Back cover." }]
+)");
+  auto r = test::run_folio("render " + dir + "/p.toml -o " + dir + "/p.pdf");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("contrast") == std::string::npos);  // white on the accent page passes
+  auto pages = test::pdf_page_texts(dir + "/p.pdf");
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].find("Page 1 of 2") != std::string::npos);
+  CHECK(pages[1].find("Back cover.") != std::string::npos);
+  CHECK(pages[1].find("Page 2") == std::string::npos);
+  // The back page is the accent colour to its edges (a pixel in its corner).
+  REQUIRE(test::run_shell("pdftoppm -r 10 -f 2 -l 2 -png '" + dir + "/p.pdf' '" + dir + "/back'")
+              .exit_code == 0);
+  auto ppm = test::run_shell("pdftoppm -r 10 -f 2 -l 2 '" + dir +
+                             "/p.pdf' | head -c 20 | tail -c 3 | od -An -tu1");
+  INFO(ppm.output);
+  CHECK(ppm.output.find(" 11 110 153") != std::string::npos);  // #0b6e99
+
+  test::write_file(
+      dir + "/bad.toml",
+      "[[block]]\ntype = \"paragraph\"\npage_style = \"bak\"\ntext = \"x\"\n\n[page.back]\n");
+  r = test::run_folio("check " + dir + "/bad.toml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("no page style named \"bak\"") != std::string::npos);
+  CHECK(r.output.find("did you mean \"back\"?") != std::string::npos);
+}

@@ -44,6 +44,7 @@ TEST_CASE("format_keys lists exactly the keys the loader accepts, table by table
   CHECK(loader_keys("#\n[theme]\n", 2) == spec_keys({"theme"}));
   CHECK(loader_keys("#\n[header]\n", 2) == spec_keys({"running"}));
   CHECK(loader_keys("#\n[footer]\n", 2) == spec_keys({"running"}));
+  CHECK(loader_keys("#\n[page.cover]\n", 2) == spec_keys({"page_style"}));
   for (auto type : format_block_types()) {
     INFO("block type " << type);
     std::string table = fmt::format("block.{}", type);
@@ -56,8 +57,8 @@ TEST_CASE("format_keys lists exactly the keys the loader accepts, table by table
   CHECK(loader_keys("#\n[[block]]\ntype = \"stats\"\nitems = [{ value = \"1\" }]\n", 4) ==
         spec_keys({"stats.item"}));
   // Every table of the format is checked above, except the series (read as data).
-  std::set<std::string_view> checked = {"document",     "theme",      "running",     "block",
-                                        "table.column", "stats.item", "chart.series"};
+  std::set<std::string_view> checked = {"document", "theme",        "running",    "page_style",
+                                        "block",    "table.column", "stats.item", "chart.series"};
   for (auto type : format_block_types())
     checked.insert(find_format_table(fmt::format("block.{}", type))->name);
   for (const auto& t : format_tables()) CHECK(checked.count(t.name) == 1);
