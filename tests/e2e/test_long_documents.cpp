@@ -197,3 +197,36 @@ blocks = [{ type = "paragraph", text = "Back cover." }]
   CHECK(r.output.find("no page style named \"bak\"") != std::string::npos);
   CHECK(r.output.find("did you mean \"back\"?") != std::string::npos);
 }
+
+TEST_CASE("the sample annual report: contents pages match, links go there, covers are bare") {
+  std::string dir = test::temp_dir();
+  auto r = test::run_folio(
+      "render layouts/annual-report.toml --data data/ceop-2008-09.toml -o " + dir + "/ar.pdf");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("warning") == std::string::npos);
+  auto pages = test::pdf_page_texts(dir + "/ar.pdf");
+  REQUIRE(pages.size() >= 6);
+  // Every contents entry ("Title ... N") names a page on which the heading stands.
+  std::regex entry(R"(([A-Z][A-Za-z ]+?)\s{2,}(\d+)\n)");
+  int entries = 0;
+  for (auto it = std::sregex_iterator(pages[1].begin(), pages[1].end(), entry);
+       it != std::sregex_iterator(); ++it, ++entries) {
+    std::string title = (*it)[1];
+    int page = std::stoi((*it)[2]);
+    INFO(title << " on page " << page);
+    REQUIRE(page <= static_cast<int>(pages.size()));
+    CHECK(pages[page - 1].find(title) != std::string::npos);
+  }
+  CHECK(entries >= 8);
+  // The page references agree with the contents.
+  CHECK(pages[2].find("Three years of results (page 4)") != std::string::npos);
+  // No running head or page number on the covers; the inside pages have them.
+  CHECK(pages.front().find("Page ") == std::string::npos);
+  CHECK(pages.back().find("Page ") == std::string::npos);
+  CHECK(pages[1].find("Page 2 of") != std::string::npos);
+  std::string tree = test::pdf_tree(dir + "/ar.pdf");
+  INFO(tree);
+  CHECK(tree.find("untagged=1") == std::string::npos);
+  CHECK(tree.find("link page=3 uri= goto=4 contents=\"Three years of results\"") != std::string::npos);
+}
