@@ -27,7 +27,7 @@ for jobs in 2 8; do
   rm -rf "$work/out"
   start=$(date +%s.%N)
   set +e
-  "$build/folio" render bench/leaflet-page.toml --data bench/common.toml \
+  "$build/folio" render bench/leaflet-page.toml --allow-path layouts/themes --data bench/common.toml \
     --each "$work/data/*.toml" -j "$jobs" -q -o "$work/out/{{ source.stem }}.pdf" \
     2>"$work/tsan-$jobs.log"
   code=$?

@@ -89,7 +89,10 @@ thread_local std::vector<std::string>* active_failure_log = nullptr;
 
 // Draws the image, or returns why it cannot.
 std::string draw_or_explain(cairo_t* cr, const std::string& path, const Rect& rect) {
-  FileBytes read = read_regular_file(path, 64u << 20);
+  // Binding held the file to --max-file-bytes; this bound only stops a file
+  // that keeps growing since then from being read without end.
+  constexpr size_t kMaxBytesSinceChecked = size_t{1} << 30;
+  FileBytes read = read_regular_file(path, kMaxBytesSinceChecked);
   if (!read.bytes)
     return read.open_failed ? "cannot read it: " + read.error : "it is " + read.error;
   const std::string& bytes = *read.bytes;
