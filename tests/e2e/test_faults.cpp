@@ -41,6 +41,21 @@ TEST_CASE("a device named as a data file is an error, not an endless read") {
   CHECK_THAT(r.output, Catch::Contains("`/dev/zero` is a device, not a regular file"));
 }
 
+TEST_CASE("a data file over --max-file-bytes is refused before it is read") {
+  std::string dir = test::temp_dir();
+  std::string big = "[padding]\n";
+  while (big.size() < 5000) big += "line = \"some text to make the file larger than the limit\"\n";
+  test::write_file(dir + "/big.toml", big);
+  auto r = run_folio_briefly(
+      fmt::format("{} --data {}/big.toml --max-file-bytes 4500 -o {}/x.pdf", kSample, dir, dir));
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.output, Catch::Contains(fmt::format("`{}/big.toml` is {} bytes, more than the limit "
+                                                   "of 4500 bytes",
+                                                   dir, big.size())));
+  CHECK_FALSE(test::file_exists(dir + "/x.pdf"));
+}
+
 TEST_CASE("a folder named as the output is an error and stays as it was") {
   std::string dir = test::temp_dir();
   fs::create_directories(dir + "/out.pdf");
