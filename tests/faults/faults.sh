@@ -98,14 +98,16 @@ case "$case_name" in
 enospc-tmpfs)
   in_namespace "$@"
   # The sample review is about 58 KB: it cannot fit in 40 KB, nor in 60 KB
-  # beside an existing file.
+  # beside an existing (small, good) PDF.
+  make_bulk_inputs 1
+  "$folio" render "$work/small.toml" --data "$work/data/r001.toml" -q -o "$work/small.pdf" ||
+    fail "the small layout does not render"
   for size in 40k 60k; do
     disk="$work/disk-$size"
     mkdir -p "$disk"
     mount -t tmpfs -o "size=$size" folio-test "$disk" || fail "mount $size"
     mounts+=("$disk")
-    head -c 6000 "$source_dir/README.md" >"$disk/keep.pdf"
-    cp "$disk/keep.pdf" "$work/keep-$size.orig"
+    cp "$work/small.pdf" "$disk/keep.pdf"
     "$folio" "${sample[@]}" -o "$disk/t.pdf" >"$work/out" 2>&1
     code=$?
     expect_code 3 $code "$size: new file"
@@ -115,13 +117,16 @@ enospc-tmpfs)
     "$folio" "${sample[@]}" -o "$disk/keep.pdf" >"$work/out" 2>&1
     expect_code 3 $? "$size: over an existing file"
     expect_in "$work/out" "No space left on device" "$size: over an existing file"
-    cmp -s "$disk/keep.pdf" "$work/keep-$size.orig" || fail "$size: keep.pdf lost its bytes"
+    cmp -s "$disk/keep.pdf" "$work/small.pdf" || fail "$size: keep.pdf lost its bytes"
+    qpdf --check "$disk/keep.pdf" >/dev/null 2>&1 || fail "$size: keep.pdf is damaged"
     # PNG and SVG pages go through the same checked writer.
-    "$folio" "${sample[@]}" -f png --dpi 300 -o "$disk/page.png" >"$work/out" 2>&1
-    expect_code 3 $? "$size: PNG"
-    expect_in "$work/out" "No space left on device" "$size: PNG"
+    for format in png svg; do
+      "$folio" "${sample[@]}" -f $format --dpi 300 -o "$disk/page.$format" >"$work/out" 2>&1
+      expect_code 3 $? "$size: $format"
+      expect_in "$work/out" "No space left on device" "$size: $format"
+    done
     no_temporaries "$disk"
-    echo "$size: exit $code, keep.pdf unchanged, nothing damaged left"
+    echo "$size: exit $code, \"No space left on device\", keep.pdf keeps its bytes (cmp), nothing damaged left"
     umount "$disk"
   done
   ;;
