@@ -217,7 +217,7 @@ kill)
   "$folio" render "$work/small.toml" --each "$work/data/*.toml" -j 2 -q \
     -o "$out/{{ source.stem }}.pdf" >/dev/null 2>&1 &
   pid=$!
-  for _ in $(seq 1 500); do
+  for _ in $(seq 1 3000); do  # up to 30 s for the first PDF
     [ -n "$(ls "$out" 2>/dev/null | head -3)" ] && break
     sleep 0.01
   done
@@ -251,7 +251,7 @@ signal)
       "$folio" render "$work/small.toml" --each "$work/data/*.toml" -j 1 -q \
       -o "$out/{{ source.stem }}.pdf" >"$work/out" 2>&1 &
     pid=$!
-    for _ in $(seq 1 500); do
+    for _ in $(seq 1 3000); do  # up to 30 s for the first PDF
       [ -n "$(ls "$out" 2>/dev/null | head -3)" ] && break
       sleep 0.01
     done
