@@ -14,19 +14,23 @@ namespace {
 bool write_output(const std::string& target, Diagnostics& diags,
                   const std::function<std::string(const std::string&)>& writer) {
   std::vector<std::string> image_failures;
-  std::string error = write_atomically(target, [&](const std::string& temp) {
-    ImageFailureLog log(image_failures);
-    std::string written = writer(temp);
-    if (written.empty() && !image_failures.empty())
-      return fmt::format("an image could not be drawn: {}", image_failures.front());
-    return written;
-  });
+  bool output_failure = false;
+  std::string error = write_atomically(
+      target,
+      [&](const std::string& temp) {
+        ImageFailureLog log(image_failures);
+        std::string written = writer(temp);
+        if (written.empty() && !image_failures.empty())
+          return fmt::format("an image could not be drawn: {}", image_failures.front());
+        return written;
+      },
+      &output_failure);
   if (error.empty()) return true;
   Span span{std::make_shared<const std::string>(target), 0, 0};
-  if (image_failures.empty())
+  if (output_failure)
     diags.output_failure(span, error);
   else
-    diags.error(span, error);  // the input changed: not a write failure
+    diags.error(span, error);  // the document (or an input that changed), not the disk
   return false;
 }
 

@@ -72,13 +72,29 @@ CheckedFile::~CheckedFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+// How many CheckedFiles have failed on this thread: write_atomically tells an
+// output failure inside its writer from the writer's own errors by it.
+thread_local unsigned checked_file_failures = 0;
+
 void CheckedFile::fail(int err) {
-  if (error_.empty()) error_ = os_reason(err);
+  if (!error_.empty()) return;
+  error_ = os_reason(err);
+  ++checked_file_failures;
 }
 
 bool CheckedFile::create(const std::string& path) {
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd_ < 0) fail(errno);
+  return ok();
+}
+
+bool CheckedFile::append_to(const std::string& path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  struct stat info {};
+  if (fd_ < 0 || ::fstat(fd_, &info) != 0)
+    fail(errno);
+  else
+    size_before_ = static_cast<size_t>(info.st_size);
   return ok();
 }
 
@@ -113,8 +129,10 @@ bool CheckedFile::finish() {
   if (ok() && ::fsync(fd_) != 0) fail(errno);
   struct stat info {};
   if (ok() && ::fstat(fd_, &info) != 0) fail(errno);
-  if (ok() && static_cast<size_t>(info.st_size) != written_) {
-    error_ = fmt::format("{} bytes on disk after writing {}", info.st_size, written_);
+  if (ok() && static_cast<size_t>(info.st_size) != size_before_ + written_) {
+    error_ =
+        fmt::format("{} bytes on disk after writing {}", info.st_size, size_before_ + written_);
+    ++checked_file_failures;
   }
   int fd = fd_;
   fd_ = -1;
@@ -186,6 +204,14 @@ void remove_stale_temporaries_once(const std::string& folder) {
 }  // namespace
 
 std::string commit_file(const std::string& temp, const std::string& target) {
+  // The writer may have changed the file after its own fsync (a post-pass
+  // appending to a PDF): what is renamed into place must be on disk first.
+  int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return os_reason(errno);
+  int synced = ::fsync(fd);
+  int sync_error = errno;
+  ::close(fd);
+  if (synced != 0) return os_reason(sync_error);
   if (::rename(temp.c_str(), target.c_str()) != 0) return os_reason(errno);
   return sync_folder(split(target).dir);
 }
@@ -207,14 +233,27 @@ std::string output_target_problem(const std::string& target) {
 }
 
 std::string write_atomically(const std::string& target,
-                             const std::function<std::string(const std::string& temp)>& writer) {
-  if (std::string problem = output_target_problem(target); !problem.empty()) return problem;
+                             const std::function<std::string(const std::string& temp)>& writer,
+                             bool* output_failure) {
+  bool ours = true;
+  if (output_failure) *output_failure = false;
+  std::string error = output_target_problem(target);
+  if (!error.empty()) {
+    if (output_failure) *output_failure = true;
+    return error;
+  }
   remove_stale_temporaries_once(split(target).dir);
   std::string temp = temporary_beside(target);
-  std::string error = writer(temp);
-  if (error.empty()) error = commit_file(temp, target);
+  unsigned failures_before = checked_file_failures;
+  error = writer(temp);
+  if (!error.empty()) {
+    ours = checked_file_failures != failures_before;
+  } else {
+    error = commit_file(temp, target);
+  }
   if (error.empty()) return {};
   ::unlink(temp.c_str());
+  if (output_failure) *output_failure = ours;
   return fmt::format("cannot write `{}`: {}", target, error);
 }
 

@@ -31,9 +31,12 @@ class CheckedFile {
 
   // Creates `path`, which must not exist (O_EXCL: never follows a planted symlink).
   bool create(const std::string& path);
+  // Opens an existing file to append to it (a PDF's incremental update).
+  bool append_to(const std::string& path);
   // Writes all of `bytes`, retrying short writes; false after the first failure.
   bool write(std::string_view bytes);
-  // fsync, check the size on disk against the bytes written, close. False on any failure.
+  // fsync, check the size on disk against the bytes written (plus what was
+  // there before appending), close. False on any failure.
   bool finish();
 
   bool ok() const { return error_.empty(); }
@@ -44,6 +47,7 @@ class CheckedFile {
  private:
   void fail(int err);
   int fd_ = -1;
+  size_t size_before_ = 0;  // an appended file's size when opened
   size_t written_ = 0;
   std::string error_;
 };
@@ -56,7 +60,8 @@ std::string temporary_beside(const std::string& target);
 // write_atomically does this once per folder and process.
 int remove_stale_temporaries(const std::string& folder);
 
-// Renames `temp` over `target` and fsyncs the folder. Empty on success, else why not.
+// fsyncs `temp` (whatever wrote it), renames it over `target` and fsyncs the
+// folder. Empty on success, else why not.
 std::string commit_file(const std::string& temp, const std::string& target);
 
 // Why `target` cannot be an output (a folder, a device, a FIFO), or empty.
@@ -66,8 +71,12 @@ std::string output_target_problem(const std::string& target);
 // string or why it failed, then commits it over `target`. Returns an empty
 // string, or a message naming the file and the reason ("cannot write `x.pdf`:
 // No space left on device"). The temporary file never survives a failure.
+// `output_failure`, when given, says whether a failure was the output's (the
+// target, a CheckedFile on this thread, the commit) rather than the writer's
+// own (a document that cannot be written as asked, such as PDF/A rules).
 std::string write_atomically(const std::string& target,
-                             const std::function<std::string(const std::string& temp)>& writer);
+                             const std::function<std::string(const std::string& temp)>& writer,
+                             bool* output_failure = nullptr);
 
 // write_atomically for bytes already in memory.
 std::string write_file_atomically(const std::string& target, std::string_view bytes);

@@ -143,3 +143,29 @@ TEST_CASE("read_regular_file reads whole files up to the limit, not past it") {
   test::write_file(dir + "/empty", "");
   CHECK(read_regular_file(dir + "/empty", 9).bytes == "");
 }
+
+TEST_CASE("write_atomically tells a failed write from the writer's own error") {
+  std::string dir = test::temp_dir();
+  bool output_failure = true;
+  std::string error = write_atomically(
+      dir + "/a.pdf", [](const std::string&) { return std::string("a PDF/A rule is broken"); },
+      &output_failure);
+  CHECK(error == "cannot write `" + dir + "/a.pdf`: a PDF/A rule is broken");
+  CHECK_FALSE(output_failure);
+  error = write_atomically(
+      dir + "/b.pdf",
+      [&](const std::string& temp) {
+        test::write_file(temp, "taken");  // so CheckedFile's O_EXCL create fails
+        CheckedFile file;
+        file.create(temp);
+        return file.error();
+      },
+      &output_failure);
+  CHECK(error == "cannot write `" + dir + "/b.pdf`: File exists");
+  CHECK(output_failure);
+  fs::create_directories(dir + "/folder");
+  write_atomically(
+      dir + "/folder", [](const std::string&) { return std::string(); }, &output_failure);
+  CHECK(output_failure);
+  CHECK(files_in(dir) == std::vector<std::string>{"folder"});
+}
