@@ -1,39 +1,37 @@
 #include "folio.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-
+#include "core/atomic_file.hpp"
+#include "paint/images.hpp"
 #include "text/fonts.hpp"
 
 namespace folio {
 namespace {
 
-std::string temporary_beside(const std::string& target) {
-  static std::atomic<unsigned> counter{0};
-  size_t slash = target.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : target.substr(0, slash + 1);
-  std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
-  return fmt::format("{}.{}.{}-{}.tmp", dir, name, ::getpid(), counter++);
-}
-
-// Writes through `writer` to a temporary file, then renames it over `target`.
-bool write_atomically(const std::string& target, Diagnostics& diags,
-                      const std::function<std::string(const std::string&)>& writer) {
-  std::string temp = temporary_beside(target);
-  std::string error = writer(temp);
-  if (error.empty() && std::rename(temp.c_str(), target.c_str()) != 0) error = std::strerror(errno);
-  if (!error.empty()) {
-    std::remove(temp.c_str());
-    diags.error(Span{std::make_shared<const std::string>(target), 0, 0},
-                fmt::format("cannot write `{}`: {}", target, error));
-    return false;
-  }
-  return true;
+// Writes through `writer` to a temporary file and renames it over `target`
+// only when complete; an image that could not be drawn fails the write too.
+bool write_output(const std::string& target, Diagnostics& diags,
+                  const std::function<std::string(const std::string&)>& writer) {
+  std::vector<std::string> image_failures;
+  bool output_failure = false;
+  std::string error = write_atomically(
+      target,
+      [&](const std::string& temp) {
+        ImageFailureLog log(image_failures);
+        std::string written = writer(temp);
+        if (written.empty() && !image_failures.empty())
+          return fmt::format("an image could not be drawn: {}", image_failures.front());
+        return written;
+      },
+      &output_failure);
+  if (error.empty()) return true;
+  Span span{std::make_shared<const std::string>(target), 0, 0};
+  if (output_failure)
+    diags.output_failure(span, error);
+  else
+    diags.error(span, error);  // the document (or an input that changed), not the disk
+  return false;
 }
 
 std::string numbered(const std::string& path, int page, const char* extension) {
@@ -101,7 +99,7 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     info.tagged = options.tags;
     info.standard = options.standard;
     const std::vector<Page>& chosen = (first == 1 && last == count) ? built.pages : pages;
-    if (write_atomically(path, diags, [&](const std::string& temp) {
+    if (write_output(path, diags, [&](const std::string& temp) {
           return write_pdf(chosen, &built.structure, info, temp);
         }))
       written.push_back(path);
@@ -110,7 +108,7 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
   for (int p = first; p <= last; ++p) {
     const Page& page = built.pages[p - 1];
     std::string target = numbered(path, p, format == OutputFormat::png ? "png" : "svg");
-    bool ok = write_atomically(target, diags, [&](const std::string& temp) {
+    bool ok = write_output(target, diags, [&](const std::string& temp) {
       return format == OutputFormat::png ? write_png(page, dpi, temp, options.show_bleed)
                                          : write_svg(page, temp, options.show_bleed);
     });

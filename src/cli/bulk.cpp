@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <glob.h>
 #include <sched.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <atomic>
@@ -35,6 +36,7 @@ struct Job {
   Diagnostics diags;
   bool named = false;  // its data read and its output named
   bool failed = false;
+  bool output_failed = false;  // failed only because its output could not be written
   bool rendered = false;
 };
 
@@ -69,12 +71,51 @@ std::string stem_of(const std::string& path) {
   return std::filesystem::path(path).stem().string();
 }
 
-// Runs `work(i)` for i in [0, count) on `workers` threads until done or `stop`.
+// The signal (SIGINT, SIGTERM) that asked a bulk build to stop, or 0. A
+// handler may only store to a lock-free atomic; the workers read it.
+std::atomic<int> stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+
+void on_stop_signal(int signal) {
+  stop_signal = signal;
+}
+
+// While one lives, SIGINT and SIGTERM let the documents being rendered finish
+// (each is written whole or not at all) and start no more; a second signal
+// kills at once (SA_RESETHAND), leaving at most temporary files that the next
+// run removes.
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    ::sigaction(SIGINT, &action, &previous_int_);
+    ::sigaction(SIGTERM, &action, &previous_term_);
+    // A signal ignored by whoever started folio (a background job of a
+    // script, nohup) stays ignored.
+    if (previous_int_.sa_handler == SIG_IGN) ::sigaction(SIGINT, &previous_int_, nullptr);
+    if (previous_term_.sa_handler == SIG_IGN) ::sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+  ~StopOnSignals() {
+    ::sigaction(SIGINT, &previous_int_, nullptr);
+    ::sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+ private:
+  struct sigaction previous_int_ {};
+  struct sigaction previous_term_ {};
+};
+
+// Runs `work(i)` for i in [0, count) on `workers` threads until done, `stop` or a stop signal.
 template <typename Work>
 void parallel_for(size_t count, unsigned workers, const std::atomic<bool>& stop, Work work) {
   std::atomic<size_t> next{0};
   auto loop = [&] {
-    for (size_t i; !stop && (i = next++) < count;) work(i);
+    for (size_t i; !stop && !stop_signal && (i = next++) < count;) work(i);
   };
   workers = static_cast<unsigned>(std::min<size_t>(workers, count));
   if (workers <= 1) return loop();
@@ -132,8 +173,8 @@ bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat for
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) {
-    job.diags.error(file_span(job.output), fmt::format("cannot create the folder `{}`: {}",
-                                                       folder.string(), ec.message()));
+    job.diags.output_failure(file_span(job.output), fmt::format("cannot create the folder `{}`: {}",
+                                                                folder.string(), ec.message()));
     return false;
   }
   save(*built, job.output, format, job.diags, save_options);
@@ -268,6 +309,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   }
 
   // Phase 1: every document's data and output name, before anything renders.
+  StopOnSignals stop_on_signals;
   std::atomic<bool> stop{false};
   std::atomic<bool> any_failed{false};
   parallel_for(jobs.size(), workers, stop, [&](size_t i) {
@@ -302,6 +344,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
       Job& job = jobs[i];
       if (job.named) {
         job.failed = !render_job(job, *prepared, format, save_options(args, range));
+        job.output_failed = job.failed && job.diags.only_output_failures();
         job.rendered = !job.failed;
       }
       if (job.failed && bulk_args.fail_fast) stop = true;
@@ -311,17 +354,32 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   progress.close();
 
   print_distinct_warnings(jobs);
-  size_t failed = 0, rendered = 0;
-  for (const auto& job : jobs) failed += job.failed, rendered += job.rendered;
+  size_t failed = 0, output_failed = 0, rendered = 0;
+  for (const auto& job : jobs)
+    failed += job.failed, output_failed += job.output_failed, rendered += job.rendered;
   size_t skipped = jobs.size() - failed - rendered;
+  int signal = stop_signal.exchange(0);
+  std::string not_rendered = !skipped ? ""
+                             : signal ? fmt::format(", {} not rendered after {}", skipped,
+                                                    signal == SIGINT ? "SIGINT" : "SIGTERM")
+                                      : fmt::format(", {} not rendered after --fail-fast", skipped);
   if (failed) {
-    std::cerr << fmt::format(
-        "folio: {} of {} documents failed{}:\n", failed, jobs.size(),
-        skipped ? fmt::format(" ({} not rendered after --fail-fast)", skipped) : "");
     for (const auto& job : jobs)
       if (job.failed) print_diagnostics(errors_only(job.diags));
-    return kDocumentError;
+    std::string unwritable =
+        output_failed ? fmt::format(" ({} could not be written)", output_failed) : "";
+    std::cerr << fmt::format("folio: {} of {} documents failed{}: {} written{}\n", failed,
+                             jobs.size(), unwritable, rendered, not_rendered);
+    for (const auto& job : jobs)
+      if (job.failed)
+        std::cerr << fmt::format("  failed: {}{}\n", job.input,
+                                 job.named ? " -> " + job.output : "");
+  } else if (signal) {
+    std::cerr << fmt::format("folio: stopped: {} of {} documents written{}\n", rendered,
+                             jobs.size(), not_rendered);
   }
+  if (signal) return 128 + signal;
+  if (failed) return failed == output_failed ? kOutputError : kDocumentError;
   if (style != Progress::Style::quiet)
     std::cerr << fmt::format("{} document{} written\n", rendered, rendered == 1 ? "" : "s");
   return kSuccess;

@@ -8,7 +8,9 @@
 
 namespace folio::cli {
 
-enum ExitCode { kSuccess = 0, kDocumentError = 1, kUsageError = 2 };
+// kOutputError: every error was an output that could not be written (a full
+// disk, no permission, an I/O error); the document is fine and a retry may work.
+enum ExitCode { kSuccess = 0, kDocumentError = 1, kUsageError = 2, kOutputError = 3 };
 
 // Options shared by every command that reads a document.
 struct DocumentArgs {

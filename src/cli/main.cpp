@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
 #include "load/schema.hpp"
 #include "text/fonts.hpp"
@@ -35,10 +36,12 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kSuccess : kUsageError;
   }
-  if (app.got_subcommand("render")) return run_render(render);
-  if (app.got_subcommand("check")) return run_check(check);
-  if (app.got_subcommand("watch")) return run_watch(watch);
-  if (fonts->parsed()) return run_fonts(font_paths);
-  if (schema->parsed()) return std::cout << folio::layout_json_schema(), kSuccess;
-  return kUsageError;
+  CheckedStdout checked_stdout;
+  int code = kUsageError;
+  if (app.got_subcommand("render")) code = run_render(render);
+  if (app.got_subcommand("check")) code = run_check(check);
+  if (app.got_subcommand("watch")) code = run_watch(watch);
+  if (fonts->parsed()) code = run_fonts(font_paths);
+  if (schema->parsed()) code = (std::cout << folio::layout_json_schema(), kSuccess);
+  return checked_stdout.finish(code);
 }

@@ -110,7 +110,7 @@ int run_render(const RenderArgs& args) {
       args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
   auto written = save(*built, output, format, diags, save_options(args, *range));
   print_diagnostics(diags);
-  if (diags.has_errors()) return kDocumentError;
+  if (diags.has_errors()) return diags.only_output_failures() ? kOutputError : kDocumentError;
   if (!args.quiet) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -24,6 +24,16 @@ void Diagnostics::warning(const Span& span, std::string message, std::vector<std
   add({Severity::warning, span, std::move(message), std::move(hints)});
 }
 
+void Diagnostics::output_failure(const Span& span, std::string message) {
+  add({Severity::error, span, std::move(message), {}, true});
+}
+
+bool Diagnostics::only_output_failures() const {
+  return has_errors() && std::all_of(items_.begin(), items_.end(), [](const Diagnostic& d) {
+           return d.severity != Severity::error || d.output_failure;
+         });
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
 }

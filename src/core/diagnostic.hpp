@@ -14,6 +14,9 @@ struct Diagnostic {
   Span span;
   std::string message;
   std::vector<std::string> hints;
+  // An output could not be written (a full disk, no permission, an I/O error):
+  // nothing is wrong with the document, and the same command may work later.
+  bool output_failure = false;
 };
 
 // Collects every problem found, so one run reports all of them, not just the first.
@@ -21,11 +24,15 @@ class Diagnostics {
  public:
   void error(const Span& span, std::string message, std::vector<std::string> hints = {});
   void warning(const Span& span, std::string message, std::vector<std::string> hints = {});
+  // An error that says an output could not be written (Diagnostic::output_failure).
+  void output_failure(const Span& span, std::string message);
   void add(Diagnostic d);
   void append(const Diagnostics& other);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }
+  // Whether every error is an output failure (and there is at least one).
+  bool only_output_failures() const;
   const std::vector<Diagnostic>& all() const { return items_; }
   bool empty() const { return items_.empty(); }
   // Orders diagnostics by file, line and column, so they read like the file.

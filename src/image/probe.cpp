@@ -2,10 +2,9 @@
 
 #include <librsvg/rsvg.h>
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
+
+#include "core/read_file.hpp"
 
 namespace folio::image {
 namespace {
@@ -48,17 +47,7 @@ Probe probe_svg(std::string_view bytes) {
 }  // namespace
 
 std::optional<std::string> read_bytes(const std::string& path, size_t max_bytes) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec || size > max_bytes) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (!in && !in.eof()) return std::nullopt;
-  std::string bytes = std::move(s).str();
-  if (bytes.size() > max_bytes) return std::nullopt;
-  return bytes;
+  return read_regular_file(path, max_bytes).bytes;
 }
 
 Probe probe_bytes(std::string_view bytes) {
@@ -80,13 +69,13 @@ Probe probe_bytes(std::string_view bytes) {
 }
 
 Probe probe_file(const std::string& path, size_t max_bytes) {
-  auto bytes = read_bytes(path, max_bytes);
-  if (!bytes) {
+  FileBytes read = read_regular_file(path, max_bytes);
+  if (!read.bytes) {
     Probe p;
-    p.error = "cannot read it";
+    p.error = read.open_failed ? "cannot read it: " + read.error : "it is " + read.error;
     return p;
   }
-  return probe_bytes(*bytes);
+  return probe_bytes(*read.bytes);
 }
 
 }  // namespace folio::image

@@ -1,14 +1,10 @@
 #include "load/file_text.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
+#include "core/read_file.hpp"
 #include "core/utf8.hpp"
 
 namespace folio {
@@ -33,28 +29,13 @@ void note_file_read(const std::string& path) {
 std::optional<std::string> read_text_file(const std::string& path, size_t max_bytes,
                                           const Span& from, Diagnostics& diags) {
   note_file_read(path);
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    diags.error(from, fmt::format("cannot open `{}`: {}", path, std::strerror(errno)));
+  FileBytes read = read_regular_file(path, max_bytes);
+  if (!read.bytes) {
+    diags.error(from, read.open_failed ? fmt::format("cannot open `{}`: {}", path, read.error)
+                                       : fmt::format("`{}` is {}", path, read.error));
     return std::nullopt;
   }
-  if (S_ISDIR(info.st_mode)) {
-    diags.error(from, fmt::format("`{}` is a folder, not a file", path));
-    return std::nullopt;
-  }
-  if (static_cast<size_t>(info.st_size) > max_bytes) {
-    diags.error(from, fmt::format("`{}` is {} bytes, more than the limit of {} bytes", path,
-                                  info.st_size, max_bytes));
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(from, fmt::format("cannot open `{}`: {}", path, std::strerror(errno)));
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = std::move(buffer).str();
+  std::string text = std::move(*read.bytes);
   size_t bad = find_invalid_utf8(text);
   if (bad != std::string::npos) {
     int line = 1, column = 1;

@@ -1,9 +1,11 @@
 #include "paint/images.hpp"
 
+#include <fmt/format.h>
 #include <librsvg/rsvg.h>
 
 #include <memory>
 
+#include "core/read_file.hpp"
 #include "image/probe.hpp"
 
 namespace folio {
@@ -81,24 +83,54 @@ std::string without_svg_links(std::string_view svg) {
   return out;
 }
 
-bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect) {
-  auto bytes = image::read_bytes(path);
-  if (!bytes) return false;
-  auto format = image::sniff(*bytes);
-  if (!format) return false;
+namespace {
+
+thread_local std::vector<std::string>* active_failure_log = nullptr;
+
+// Draws the image, or returns why it cannot.
+std::string draw_or_explain(cairo_t* cr, const std::string& path, const Rect& rect) {
+  // Binding held the file to --max-file-bytes; this bound only stops a file
+  // that keeps growing since then from being read without end.
+  constexpr size_t kMaxBytesSinceChecked = size_t{1} << 30;
+  FileBytes read = read_regular_file(path, kMaxBytesSinceChecked);
+  if (!read.bytes)
+    return read.open_failed ? "cannot read it: " + read.error : "it is " + read.error;
+  const std::string& bytes = *read.bytes;
+  auto format = image::sniff(bytes);
+  if (!format) return "it is no longer a PNG, JPEG or SVG file";
+  bool drawn = false;
   switch (*format) {
     case image::Format::svg:
-      return draw_svg(cr, *bytes, rect);
+      drawn = draw_svg(cr, bytes, rect);
+      break;
     case image::Format::jpeg: {
-      SurfacePtr surface = decode_jpeg(*bytes);
-      return draw_surface(cr, surface.get(), rect);
+      SurfacePtr surface = decode_jpeg(bytes);
+      drawn = draw_surface(cr, surface.get(), rect);
+      break;
     }
     case image::Format::png: {
-      std::string_view view = *bytes;
+      std::string_view view = bytes;
       SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_from_string, &view));
-      return draw_surface(cr, surface.get(), rect);
+      drawn = draw_surface(cr, surface.get(), rect);
+      break;
     }
   }
+  return drawn ? std::string() : "it cannot be decoded (corrupt or changed since it was checked)";
+}
+
+}  // namespace
+
+ImageFailureLog::ImageFailureLog(std::vector<std::string>& into) : previous_(active_failure_log) {
+  active_failure_log = &into;
+}
+ImageFailureLog::~ImageFailureLog() {
+  active_failure_log = previous_;
+}
+
+bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect) {
+  std::string why = draw_or_explain(cr, path, rect);
+  if (why.empty()) return true;
+  if (active_failure_log) active_failure_log->push_back(fmt::format("`{}`: {}", path, why));
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include <cairo.h>
 
 #include <string>
+#include <vector>
 
 #include "frame/frame.hpp"
 #include "paint/cairo_handles.hpp"
@@ -19,6 +20,21 @@ std::string without_svg_links(std::string_view svg);
 // its original bytes as MIME data, so a PDF embeds it as is (DCTDecode) rather
 // than re-encoding the pixels. Returns false when the file cannot be drawn.
 bool draw_image_file(cairo_t* cr, const std::string& path, const Rect& rect);
+
+// While one lives, each image this thread fails to draw is recorded as
+// "`PATH`: why", so a render can fail with that reason instead of quietly
+// printing the grey panel the painter puts in its place. Binding checked the
+// image, but it can vanish or change before it is drawn.
+class ImageFailureLog {
+ public:
+  explicit ImageFailureLog(std::vector<std::string>& into);
+  ~ImageFailureLog();
+  ImageFailureLog(const ImageFailureLog&) = delete;
+  ImageFailureLog& operator=(const ImageFailureLog&) = delete;
+
+ private:
+  std::vector<std::string>* previous_;
+};
 
 // A JPEG's pixels in a Cairo surface with the file attached as CAIRO_MIME_TYPE_JPEG;
 // null when it cannot be decoded.

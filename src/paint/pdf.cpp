@@ -10,6 +10,7 @@
 #include <set>
 
 #include "paint/cairo_handles.hpp"
+#include "paint/file_sink.hpp"
 #include "paint/paint.hpp"
 #include "paint/painter.hpp"
 #include "paint/pdf_finish.hpp"
@@ -109,9 +110,10 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
                       const PdfInfo& info, const std::string& path) {
   if (pages.empty()) return "no pages to write";
   const Page& first = pages.front();
-  SurfacePtr surface(cairo_pdf_surface_create(path.c_str(),
-                                              first.size.width + 2 * media_outset(first),
-                                              first.size.height + 2 * media_outset(first)));
+  FileSink sink(path);  // declared first: it outlives the surface that writes to it
+  SurfacePtr surface(cairo_pdf_surface_create_for_stream(
+      FileSink::write, &sink, first.size.width + 2 * media_outset(first),
+      first.size.height + 2 * media_outset(first)));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   std::string date = document_date(info.date);
@@ -186,8 +188,8 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
   assert(!tagger || tagger->open_elements() == 0);
   cr.reset();
   cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return cairo_status_to_string(cairo_surface_status(surface.get()));
+  if (std::string error = sink.finish(cairo_surface_status(surface.get())); !error.empty())
+    return error;
   surface.reset();
 
   FinishRequest request;

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <functional>
@@ -17,6 +19,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/atomic_file.hpp"
 #include "paint/content_artifacts.hpp"
 #include "paint/painter.hpp"
 
@@ -612,10 +615,10 @@ std::string append_update(const std::string& path, const std::string& original, 
   update += fmt::format("trailer\n<< /Size {} /Root {}{} /Prev {} /ID [<{}> <{}>] >>\n", size,
                         trailer.getKey("/Root").unparse(), info, previous, id, id);
   update += fmt::format("startxref\n{}\n%%EOF\n", xref);
-  std::ofstream out(path, std::ios::binary | std::ios::app);
-  out.write(update.data(), static_cast<std::streamsize>(update.size()));
-  out.close();
-  if (!out) return "cannot append to the PDF";
+  // A CheckedFile, not an ofstream: a full disk is reported with its reason.
+  CheckedFile out;
+  if (out.append_to(path) && out.write(update)) out.finish();
+  if (!out.ok()) return "cannot append to the PDF: " + out.error();
   return {};
 }
 
@@ -627,16 +630,26 @@ std::string repair(const std::string& path) {
     QPDF pdf;
     pdf.setSuppressWarnings(true);  // it would warn about the missing object on stderr
     pdf.processFile(path.c_str());
-    QPDFWriter writer(pdf, rewritten.c_str());
+    // To memory, then through a CheckedFile: QPDFWriter does not check the
+    // fclose of a file it writes, so a full disk would go unseen.
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
     writer.setNewlineBeforeEndstream(true);  // as cairo writes them, and as PDF/A asks
     writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    CheckedFile out;
+    if (out.create(rewritten) &&
+        out.write({reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()}))
+      out.finish();
+    if (!out.ok()) throw std::runtime_error(out.error());
   } catch (const std::exception& e) {
     std::remove(rewritten.c_str());
     return std::string("cannot repair cairo's PDF: ") + e.what();
   }
   if (std::rename(rewritten.c_str(), path.c_str()) != 0) {
+    std::string reason = std::strerror(errno);
     std::remove(rewritten.c_str());
-    return "cannot replace cairo's PDF with its repaired version";
+    return "cannot replace cairo's PDF with its repaired version: " + reason;
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "paint/cairo_handles.hpp"
+#include "paint/file_sink.hpp"
 #include "paint/paint.hpp"
 #include "paint/painter.hpp"
 
@@ -28,15 +29,15 @@ std::string write_png(const Page& page, double dpi, const std::string& path, boo
   cairo_translate(cr.get(), outset, outset);
   paint_page(cr.get(), page);
   cr.reset();
-  cairo_status_t status = cairo_surface_write_to_png(surface.get(), path.c_str());
-  if (status != CAIRO_STATUS_SUCCESS) return cairo_status_to_string(status);
-  return {};
+  FileSink sink(path);
+  return sink.finish(cairo_surface_write_to_png_stream(surface.get(), FileSink::write, &sink));
 }
 
 std::string write_svg(const Page& page, const std::string& path, bool show_bleed) {
   double outset = show_bleed ? media_outset(page) : 0;
-  SurfacePtr surface(cairo_svg_surface_create(path.c_str(), page.size.width + 2 * outset,
-                                              page.size.height + 2 * outset));
+  FileSink sink(path);  // declared first: it outlives the surface that writes to it
+  SurfacePtr surface(cairo_svg_surface_create_for_stream(
+      FileSink::write, &sink, page.size.width + 2 * outset, page.size.height + 2 * outset));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return cairo_status_to_string(cairo_surface_status(surface.get()));
   ContextPtr cr(cairo_create(surface.get()));
@@ -44,9 +45,7 @@ std::string write_svg(const Page& page, const std::string& path, bool show_bleed
   paint_page(cr.get(), page);
   cr.reset();
   cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return cairo_status_to_string(cairo_surface_status(surface.get()));
-  return {};
+  return sink.finish(cairo_surface_status(surface.get()));
 }
 
 }  // namespace folio
