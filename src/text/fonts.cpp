@@ -14,6 +14,8 @@
 #include <mutex>
 #include <tuple>
 
+#include "core/share_dir.hpp"
+
 namespace folio::text {
 namespace {
 
@@ -55,12 +57,21 @@ bool inside(const std::string& file, const std::string& folder) {
 void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics& diags) {
   std::lock_guard lock(font_dirs_mutex);
   FcConfig* config = FcConfigGetCurrent();
-  std::vector<std::string> dirs = {FOLIO_FONTS_DIR};
-  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-  for (const auto& dir : dirs) {
+  std::string project = project_font_dir();
+  if (project.empty()) {
+    static std::once_flag warned;  // once per run, not once per document of a bulk build
+    std::call_once(warned, [&] {
+      diags.warning({}, "folio's own fonts were not found, so the system's fonts are used",
+                    {"an installed folio looks in share/folio/fonts beside its bin/ folder; "
+                     "FOLIO_SHARE_DIR names another folder holding fonts/"});
+    });
+  } else {
+    // Added first, so fontconfig prefers the project's faces over the system's.
+    FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(project.c_str()));
+  }
+  for (const auto& dir : extra_dirs) {
     if (!is_folder(dir)) {
-      if (dir != FOLIO_FONTS_DIR)
-        diags.error({}, fmt::format("font folder `{}` does not exist", dir));
+      diags.error({}, fmt::format("font folder `{}` does not exist", dir));
       continue;
     }
     FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
@@ -70,7 +81,7 @@ void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics&
 }
 
 std::string project_font_dir() {
-  return FOLIO_FONTS_DIR;
+  return share_dir().empty() ? std::string() : share_dir() + "/fonts";
 }
 
 const char* origin_name(FontOrigin origin) {
@@ -103,14 +114,14 @@ std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra
     bool regular = style_name == "Regular" || style_name == "Book" || style_name == "Roman";
     if (!families.count(name) || regular) families[name] = path;
   }
-  std::string project = canonical_folder(FOLIO_FONTS_DIR);
+  std::string project = project_font_dir().empty() ? "" : canonical_folder(project_font_dir());
   std::vector<std::string> extra;
   for (const auto& dir : extra_dirs) extra.push_back(canonical_folder(dir));
   std::vector<FontFamily> out;
   for (auto& [name, file] : families) {
     std::string canonical = canonical_folder(file);
     FontOrigin origin = FontOrigin::system;
-    if (inside(canonical, project)) origin = FontOrigin::project;
+    if (!project.empty() && inside(canonical, project)) origin = FontOrigin::project;
     for (const auto& dir : extra)
       if (origin == FontOrigin::system && inside(canonical, dir)) origin = FontOrigin::font_path;
     out.push_back({name, file, origin});
