@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
 
   auto* schema = app.add_subcommand(
       "schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
+  // Hidden (no group): the manual page, made from the definitions above.
+  auto* man = app.add_subcommand("man", "Print the manual page (roff)")->group("");
 
   try {
     app.parse(argc, argv);
@@ -40,5 +42,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("watch")) return run_watch(watch);
   if (fonts->parsed()) return run_fonts(font_paths);
   if (schema->parsed()) return std::cout << folio::layout_json_schema(), kSuccess;
+  if (man->parsed()) return std::cout << man_page(app, FOLIO_VERSION), kSuccess;
   return kUsageError;
 }
