@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 
 #include "cli/commands.hpp"
@@ -25,6 +26,11 @@ std::string roff(std::string_view text) {
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
+}
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
 }
 
 // What each command does, beyond the one line of its --help.
@@ -54,7 +60,7 @@ const std::map<std::string, std::string>& command_prose() {
 
 std::string option_heading(const CLI::Option& option) {
   std::string names;
-  if (option.get_positional()) return fmt::format(".I {}", option.get_name());
+  if (option.get_positional()) return fmt::format(".I {}", upper(option.get_name()));
   for (const auto& s : option.get_snames()) names += (names.empty() ? "" : ", ") + ("-" + s);
   for (const auto& l : option.get_lnames()) names += (names.empty() ? "" : ", ") + ("--" + l);
   std::string type = option.get_type_name();
@@ -81,9 +87,9 @@ std::string man_page(const CLI::App& app, const std::string& version) {
       ".SH SYNOPSIS\n";
   auto commands = app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); });
   for (const CLI::App* command : commands) {
-    out += fmt::format(".B folio {}\n.RI [ OPTIONS ]", command->get_name());
+    out += fmt::format(".B folio {}\n[\\fIOPTIONS\\fR]", command->get_name());
     for (const CLI::Option* option : command->get_options())
-      if (option->get_positional()) out += " " + option->get_name();
+      if (option->get_positional()) out += " \\fI" + upper(option->get_name()) + "\\fR";
     out += "\n.br\n";
   }
   out +=

@@ -131,9 +131,9 @@ TEST_CASE("every error of a layout in one run, in file order") {
   REQUIRE(heads.size() == 5);
   CHECK_THAT(heads[0], Catch::StartsWith("five.toml:2:1: error: unknown key `titel`"));
   CHECK_THAT(heads[0], Catch::Contains("did you mean `title`?"));
-  CHECK_THAT(heads[1], Catch::StartsWith("five.toml:7:8: error: "));
+  CHECK_THAT(heads[1], Catch::StartsWith("five.toml:7:9: error: "));
   CHECK_THAT(heads[1], Catch::Contains("missing.csv"));
-  CHECK_THAT(heads[2], Catch::StartsWith("five.toml:10:7: error: "));
+  CHECK_THAT(heads[2], Catch::StartsWith("five.toml:10:8: error: "));
   CHECK_THAT(heads[2], Catch::Contains("missing.png"));
   CHECK(heads[3] ==
         "five.toml:14:9: error: data path `stats.reprots` does not exist; did you mean "
@@ -149,7 +149,7 @@ TEST_CASE("the caret spans the value, and a long line is cut around it") {
   test::write_file(dir + "/c.toml", "[document]\norientation = \"sideways\"\n");
   auto r = test::run_folio("check " + dir + "/c.toml");
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.output, Catch::Contains("    2 | orientation = \"sideways\"\n      |               ^~~~~~~~~\n"));
+  CHECK_THAT(r.output, Catch::Contains("    2 | orientation = \"sideways\"\n      |               ^~~~~~~~~~\n"));
   std::string padding(5000, ' ');
   test::write_file(dir + "/long.toml", "[document]\norientation = " + padding + "\"sideways\"" +
                                            padding + "# end\n");
@@ -157,7 +157,7 @@ TEST_CASE("the caret spans the value, and a long line is cut around it") {
   CHECK(l.exit_code == 1);
   CHECK(l.output.size() < 1000);
   CHECK_THAT(l.output, Catch::Contains("| ...                                        \"sideways\""));
-  CHECK_THAT(l.output, Catch::Contains("   ^~~~~~~~~\n"));
+  CHECK_THAT(l.output, Catch::Contains("   ^~~~~~~~~~\n"));
 }
 
 TEST_CASE("PNG and SVG previews write one file per page") {
