@@ -104,8 +104,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
       "value marked; every error of a run is reported, not just the first.\n";
   out += ".SH COMMANDS\n";
   for (const CLI::App* command : commands) {
-    out += fmt::format(".SS folio {}\n{}\n", command->get_name(),
-                       roff(command->get_description()));
+    out += fmt::format(".SS folio {}\n{}\n", command->get_name(), roff(command->get_description()));
     if (auto prose = command_prose().find(command->get_name()); prose != command_prose().end())
       out += ".PP\n" + roff(prose->second) + "\n";
     write_options(*command, out);
@@ -130,7 +129,8 @@ std::string man_page(const CLI::App& app, const std::string& version) {
       ".SH EXAMPLES\n.nf\n"
       "folio render layouts/annual\\-review.toml \\-\\-data data/ceop\\-2008\\-09.toml \\-o "
       "out/review.pdf\n"
-      "folio render layouts/annual\\-review.toml \\-\\-data data/ceop\\-2008\\-09.toml \\-\\-format "
+      "folio render layouts/annual\\-review.toml \\-\\-data data/ceop\\-2008\\-09.toml "
+      "\\-\\-format "
       "png \\-o out/review.png\n"
       "folio watch layouts/annual\\-review.toml \\-\\-data data/ceop\\-2008\\-09.toml \\-o "
       "out/review.pdf\n"

@@ -14,8 +14,7 @@ bool holds_fonts(const std::filesystem::path& dir) {
 
 std::string find_share_dir() {
   namespace fs = std::filesystem;
-  if (const char* env = std::getenv("FOLIO_SHARE_DIR"); env && *env && holds_fonts(env))
-    return env;
+  if (const char* env = std::getenv("FOLIO_SHARE_DIR"); env && *env && holds_fonts(env)) return env;
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {

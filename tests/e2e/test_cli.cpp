@@ -85,7 +85,8 @@ TEST_CASE("the summary line names the files written and the pages in them") {
   std::string base = "render layouts/annual-review.toml --data data/ceop-2008-09.toml ";
   auto png = test::run_folio(base + "--format png --dpi 20 -o " + dir + "/review.png");
   REQUIRE(png.exit_code == 0);
-  CHECK_THAT(png.output, Catch::StartsWith(dir + "/review-1.png, " + dir + "/review-2.png: 2 pages in "));
+  CHECK_THAT(png.output,
+             Catch::StartsWith(dir + "/review-1.png, " + dir + "/review-2.png: 2 pages in "));
   auto one = test::run_folio(base + "--format svg --pages 2 -o " + dir + "/review.svg");
   REQUIRE(one.exit_code == 0);
   CHECK_THAT(one.output, Catch::StartsWith(dir + "/review-2.svg: page 2 of 2 in "));
@@ -149,14 +150,17 @@ TEST_CASE("the caret spans the value, and a long line is cut around it") {
   test::write_file(dir + "/c.toml", "[document]\norientation = \"sideways\"\n");
   auto r = test::run_folio("check " + dir + "/c.toml");
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.output, Catch::Contains("    2 | orientation = \"sideways\"\n      |               ^~~~~~~~~~\n"));
+  CHECK_THAT(
+      r.output,
+      Catch::Contains("    2 | orientation = \"sideways\"\n      |               ^~~~~~~~~~\n"));
   std::string padding(5000, ' ');
-  test::write_file(dir + "/long.toml", "[document]\norientation = " + padding + "\"sideways\"" +
-                                           padding + "# end\n");
+  test::write_file(dir + "/long.toml",
+                   "[document]\norientation = " + padding + "\"sideways\"" + padding + "# end\n");
   auto l = test::run_folio("check " + dir + "/long.toml");
   CHECK(l.exit_code == 1);
   CHECK(l.output.size() < 1000);
-  CHECK_THAT(l.output, Catch::Contains("| ...                                        \"sideways\""));
+  CHECK_THAT(l.output,
+             Catch::Contains("| ...                                        \"sideways\""));
   CHECK_THAT(l.output, Catch::Contains("   ^~~~~~~~~~\n"));
 }
 
@@ -211,7 +215,8 @@ TEST_CASE("two renders writing one target at once leave one whole PDF") {
 TEST_CASE("man/folio.1 is what `folio man` writes, and lists every option of every command") {
   auto man = test::run_shell(std::string(FOLIO_BINARY) + " man 2>/dev/null");
   REQUIRE(man.exit_code == 0);
-  CHECK(man.output == test::read_file(test::source_path("man/folio.1")));  // else: folio man > man/folio.1
+  CHECK(man.output ==
+        test::read_file(test::source_path("man/folio.1")));  // else: folio man > man/folio.1
   for (const char* command : {"render", "check", "watch", "fonts"}) {
     auto help = test::run_folio(std::string(command) + " --help");
     REQUIRE(help.exit_code == 0);
