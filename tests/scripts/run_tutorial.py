@@ -11,6 +11,8 @@ rendered) say what a block is for:
   <!-- output: TEXT -->   the last command's output contained TEXT
   <!-- pdf: PATH pages=N text=WORDS -->  PATH is a PDF of N pages whose text holds WORDS
   <!-- exists: PATH... --> each PATH exists
+  <!-- copy: PATH... -->   copies these files or folders of the repository
+                          (the folder of the .md file) into the working folder
 
 A fenced block with no directive before it (an example of output, say) is
 only read. Usage: run_tutorial.py TUTORIAL.md FOLIO_BINARY_FOLDER"""
@@ -21,7 +23,8 @@ import subprocess
 import sys
 import tempfile
 
-DIRECTIVE = re.compile(r"<!--\s*(write|append|fails|skip|output|pdf|exists)\s*:?\s*(.*?)\s*-->")
+DIRECTIVE = re.compile(
+    r"<!--\s*(write|append|fails|skip|output|pdf|exists|copy)\s*:?\s*(.*?)\s*-->")
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
@@ -62,8 +65,18 @@ def main():
     try:
         for kind, name, arg in blocks(open(tutorial, encoding="utf-8").read()):
             step += 1
-            if kind == "directive" and name in ("write", "append", "fails", "skip"):
+            if kind == "directive" and name in ("write", "append", "fails"):
                 pending = (name, arg)
+            elif kind == "directive" and name == "skip":
+                pending = (name, "")
+            elif kind == "directive" and name == "copy":
+                repository = os.path.dirname(os.path.abspath(tutorial))
+                for path in arg.split():
+                    source = os.path.join(repository, path)
+                    if os.path.isdir(source):
+                        shutil.copytree(source, os.path.join(cwd, path))
+                    else:
+                        shutil.copy(source, os.path.join(cwd, path))
             elif kind == "directive" and name == "output":
                 if arg not in last_output:
                     fail(step, f"expected {arg!r} in the output:\n{last_output}")
@@ -111,7 +124,7 @@ def main():
                     cwd = open(os.path.join(root, ".tutorial-cwd")).read().strip()
             elif kind == "code":
                 pending = None  # an example to read, not to run
-        if commands < 5:
+        if commands < int(os.environ.get("MIN_COMMANDS", "5")):
             fail(step, f"only {commands} command blocks ran; is the tutorial marked up?")
         print(f"ran {commands} command blocks of {tutorial}")
     finally:
