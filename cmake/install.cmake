@@ -30,4 +30,4 @@ install(FILES man/folio.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 # finds them relative to itself (src/core/share_dir.hpp), so the tree can move.
 set(FOLIO_SHARE_DESTINATION ${CMAKE_INSTALL_DATADIR}/folio)
 install(DIRECTORY fonts layouts data DESTINATION ${FOLIO_SHARE_DESTINATION})
-install(FILES docs/format.md docs/tutorial.md docs/charts.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")

@@ -41,7 +41,10 @@ const std::map<std::string, std::string>& command_prose() {
        "folder is created. The output is written to a temporary file and renamed into place, so "
        "a failed render never leaves a half-written file or touches an existing one. With --each "
        "or --manifest, renders one document per data file or CSV row, -o then being a pattern "
-       "such as 'out/{{ region.slug }}.pdf'."},
+       "such as 'out/{{ region.slug }}.pdf'. Every PDF is tagged (PDF/UA-1, the default); "
+       "--pdf-standard a-2b, a-2u or a-2a also makes it archival PDF/A-2 (an sRGB output intent "
+       "and the PDF/A metadata), and a document that cannot be PDF/A (a CMYK JPEG) is an error; "
+       "see accessibility.md."},
       {"check",
        "Loads, binds and lays out the document and prints every diagnostic; writes nothing."},
       {"watch",
