@@ -11,7 +11,8 @@ install(TARGETS ${FOLIO_LIBRARIES} EXPORT folioTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY src/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/folio
   FILES_MATCHING PATTERN "*.hpp"
-  PATTERN "cli" EXCLUDE)
+  PATTERN "cli" EXCLUDE
+  PATTERN "internal.hpp" EXCLUDE)
 
 set(FOLIO_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/folio)
 install(EXPORT folioTargets NAMESPACE folio:: DESTINATION ${FOLIO_CMAKE_DIR})
@@ -23,3 +24,10 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/folioConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/folioConfigVersion.cmake DESTINATION ${FOLIO_CMAKE_DIR})
 
 install(FILES man/folio.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+# share/folio: the bundled fonts (with their licences), the sample layouts with
+# their themes, images and CSV files, and the sample data. The installed binary
+# finds them relative to itself (src/core/share_dir.hpp), so the tree can move.
+set(FOLIO_SHARE_DESTINATION ${CMAKE_INSTALL_DATADIR}/folio)
+install(DIRECTORY fonts layouts data DESTINATION ${FOLIO_SHARE_DESTINATION})
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")

@@ -23,7 +23,9 @@ inline void run_document(const std::string& layout_text, const std::string& layo
   options.limits.max_blocks = 500;
   options.limits.max_template_bytes = 1 << 16;
   auto doc = load_document_text(layout_text, layout_path, options, diags);
-  if (!doc || !bind_document(*doc, diags, options.limits)) return;
+  if (!doc) return;
+  bind_document(*doc, diags, options.limits);  // also on a document loading found errors in
+  if (diags.has_errors()) return;
   LayoutOptions layout;
   layout.max_pages = 30;
   auto pages = layout_document(*doc, diags, layout);

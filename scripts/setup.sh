@@ -10,6 +10,7 @@ packages=(
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core
   time  # /usr/bin/time for bench/bulk.sh's peak memory
+  ccache  # CMakeLists.txt compiles through it when present: rebuilds take seconds
   python3 python3-jsonschema
   python3-pikepdf     # the tests walk the tagged PDF's structure tree
   icc-profiles-free   # sRGB.icc, the OutputIntent of --pdf-standard a-2b

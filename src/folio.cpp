@@ -47,11 +47,16 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
                            Diagnostics& diags) {
   text::register_font_dirs(options.font_dirs, diags);
   auto doc = load_document(layout_path, options.load, diags);
-  diags.sort_by_position();
-  if (!doc) return std::nullopt;
-  if (!bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs))
+  if (!doc) {
+    diags.sort_by_position();
     return std::nullopt;
+  }
+  // Binding and the font check run even when loading found errors, so one run
+  // reports every problem (a missing CSV or image, a data path, a font), in file order.
+  bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs);
   text::check_theme_fonts(doc->theme, diags);
+  diags.sort_by_position();
+  if (diags.has_errors()) return std::nullopt;
   Built built;
   built.structure = Structure(doc->metadata.language);
   built.pages = layout_document(*doc, diags, options.layout, &built.structure);

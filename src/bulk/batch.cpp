@@ -10,6 +10,7 @@ std::optional<PreparedLayout> prepare_layout(const std::string& layout_path,
   LoadOptions shared = options.load;
   shared.sets.clear();  // applied per document, after its own data
   auto doc = load_document(layout_path, shared, diags);
+  if (doc) text::check_theme_fonts(doc->theme, diags);  // as build() does
   diags.sort_by_position();
   if (!doc || diags.has_errors()) return std::nullopt;
   return PreparedLayout{std::move(*doc), options};

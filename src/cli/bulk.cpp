@@ -224,8 +224,9 @@ void add_bulk_options(CLI::App& render, BulkArgs& args) {
   auto* fail_fast =
       render.add_flag("--fail-fast", args.fail_fast, "Stop at the first document that fails");
   render
-      .add_flag("--keep-going{false}", args.fail_fast,
-                "Render every document that can be rendered (the default)")
+      .add_flag_callback(
+          "--keep-going", [&args] { args.fail_fast = false; },
+          "Render every document that can be rendered (the default)")
       ->excludes(fail_fast);
 }
 

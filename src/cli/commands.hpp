@@ -71,6 +71,9 @@ int run_watch(const WatchArgs& args);
 
 int run_fonts(const std::vector<std::string>& font_paths);
 
+// The manual page (roff) of `app`: every subcommand and option, from their definitions.
+std::string man_page(const CLI::App& app, const std::string& version);
+
 enum class DiagnosticsFormat { text, json };
 // Chosen once per run by --diagnostics (build_options sets it); print_diagnostics follows it.
 void set_diagnostics_format(DiagnosticsFormat format);

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
 
   auto* schema = app.add_subcommand(
       "schema", "Print the JSON Schema (draft 2020-12) of layout files, for editors");
+  // Hidden (no group): the manual page, made from the definitions above.
+  auto* man = app.add_subcommand("man", "Print the manual page (roff)")->group("");
 
   try {
     app.parse(argc, argv);
@@ -43,5 +45,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("watch")) code = run_watch(watch);
   if (fonts->parsed()) code = run_fonts(font_paths);
   if (schema->parsed()) code = (std::cout << folio::layout_json_schema(), kSuccess);
+  if (man->parsed()) code = (std::cout << man_page(app, FOLIO_VERSION), kSuccess);
   return checked_stdout.finish(code);
 }

@@ -56,12 +56,13 @@ std::string diagnostic_json(const Diagnostic& d) {
   std::string end = s.known() && s.end_line > 0
                         ? fmt::format("{{\"line\":{},\"column\":{}}}", s.end_line, s.end_column)
                         : "null";
-  std::string suggestion = "null";
-  if (!d.hints.empty()) {
-    std::string joined;
-    for (const auto& h : d.hints) joined += (joined.empty() ? "" : "\n") + h;
-    suggestion = json_string(joined);
-  }
+  // The suggestion: a "did you mean `X`?" the message ends with, then the hints,
+  // one per line; null when there is neither.
+  std::string joined;
+  if (size_t at = d.message.rfind("did you mean `"); at != std::string::npos)
+    joined = d.message.substr(at);
+  for (const auto& h : d.hints) joined += (joined.empty() ? "" : "\n") + h;
+  std::string suggestion = joined.empty() ? "null" : json_string(joined);
   return fmt::format(
       "{{\"file\":{},\"line\":{},\"column\":{},\"end\":{},\"severity\":\"{}\",\"message\":{},"
       "\"suggestion\":{}}}",

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -33,6 +34,38 @@ std::optional<PageRange> parse_pages(const std::string& text) {
   if (!b.empty() && !number(b, r.last)) return std::nullopt;
   if (r.last && r.last < r.first) return std::nullopt;
   return r;
+}
+
+// "review.pdf", "review-1.png, review-2.png", or the first and last of many files.
+std::string files_written(const std::vector<std::string>& written) {
+  if (written.size() > 3)
+    return fmt::format("{} ... {} ({} files)", written.front(), written.back(), written.size());
+  std::string list;
+  for (const auto& file : written) list += (list.empty() ? "" : ", ") + file;
+  return list;
+}
+
+// "2 pages", or, when --pages chose some, "page 2 of 3" or "pages 2-3 of 5".
+std::string pages_written(PageRange range, size_t count) {
+  int total = static_cast<int>(count);
+  int first = std::max(1, range.first);
+  int last = range.last <= 0 ? total : std::min(range.last, total);
+  if (first == 1 && last == total) return fmt::format("{} page{}", total, total == 1 ? "" : "s");
+  if (first == last) return fmt::format("page {} of {}", first, total);
+  return fmt::format("pages {}-{} of {}", first, last, total);
+}
+
+// A missing output folder is created, as bulk builds do for their patterns;
+// false, with the folder named in the error, when it cannot be.
+bool make_output_folder(const std::string& output, Diagnostics& diags) {
+  std::filesystem::path folder = std::filesystem::path(output).parent_path();
+  if (folder.empty()) return true;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (!ec) return true;
+  diags.error({}, fmt::format("cannot create the output folder `{}` for `{}`: {}", folder.string(),
+                              output, ec.message()));
+  return false;
 }
 
 }  // namespace
@@ -108,15 +141,16 @@ int run_render(const RenderArgs& args) {
   }
   std::string output =
       args.output.empty() ? default_output(args.doc.layout, args.format) : args.output;
-  auto written = save(*built, output, format, diags, save_options(args, *range));
+  std::vector<std::string> written;
+  if (make_output_folder(output, diags))
+    written = save(*built, output, format, diags, save_options(args, *range));
   print_diagnostics(diags);
   if (diags.has_errors()) return diags.only_output_failures() ? kOutputError : kDocumentError;
   if (!args.quiet) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << fmt::format("{}: {} page{} in {:.0f} ms\n",
-                             written.size() == 1 ? written[0] : output, built->pages.size(),
-                             built->pages.size() == 1 ? "" : "s", ms);
+    std::cerr << fmt::format("{}: {} in {:.0f} ms\n", files_written(written),
+                             pages_written(*range, built->pages.size()), ms);
   }
   return kSuccess;
 }

@@ -167,7 +167,7 @@ WatchSet watch_set(const WatchArgs& args, const std::vector<std::string>& files_
   set.add_file(args.doc.layout);
   for (const auto& d : args.doc.data) set.add_file(d);
   for (const auto& f : files_read) set.add_file(f);
-  set.add_folder_tree(text::project_font_dir());
+  if (!text::project_font_dir().empty()) set.add_folder_tree(text::project_font_dir());
   for (const auto& dir : args.doc.font_paths) set.add_folder_tree(dir);
   return set;
 }

@@ -15,6 +15,8 @@
 #include <mutex>
 #include <set>
 
+#include "core/os_error.hpp"
+
 namespace folio {
 namespace {
 
@@ -46,12 +48,6 @@ SplitPath split(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return {"", path};
   return {path.substr(0, slash + 1), path.substr(slash + 1)};
-}
-
-// strerror_r (the GNU one, which returns the text): strerror may share a buffer between threads.
-std::string os_reason(int err) {
-  char buffer[256];
-  return ::strerror_r(err, buffer, sizeof buffer);
 }
 
 // fsync on the folder makes a rename in it durable. Filesystems that cannot

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/os_error.hpp"
+
 namespace folio {
 namespace {
 
@@ -17,12 +19,6 @@ const char* kind_of(mode_t mode) {
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device, not a regular file";
   if (S_ISSOCK(mode)) return "a socket, not a regular file";
   return "not a regular file";
-}
-
-// strerror_r (the GNU one, which returns the text): strerror may share a buffer between threads.
-std::string os_reason(int err) {
-  char buffer[256];
-  return ::strerror_r(err, buffer, sizeof buffer);
 }
 
 class Descriptor {

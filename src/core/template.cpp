@@ -226,12 +226,15 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
     } else {
       value.missing = true;
       if (!has_default) {
+        if (found.unknown) continue;
         if (found.not_scalar) {
           result.issues.push_back(
               {open, fmt::format("`{}` is a table or a list, not a single value", path), {}});
         } else {
+          std::string message = fmt::format("data path `{}` does not exist", path);
+          if (!found.closest.empty()) message += fmt::format("; did you mean `{}`?", found.closest);
           result.issues.push_back({open,
-                                   fmt::format("data path `{}` does not exist", path),
+                                   message,
                                    {"add it to a data file, or give a fallback: {{ " +
                                     std::string(path) + " | default(\"—\") }}"}});
         }

@@ -16,8 +16,16 @@ using Scalar = std::variant<std::monostate, bool, int64_t, double, std::string>;
 // Resolves a path such as "results.series[0].values[2]"; nullopt when the path
 // does not exist, or `not_scalar` set when it names a table or list.
 struct Lookup {
+  Lookup() = default;
+  Lookup(std::optional<Scalar> found, bool table_or_list)
+      : value(std::move(found)), not_scalar(table_or_list) {}
+
   std::optional<Scalar> value;
   bool not_scalar = false;
+  // When the path does not exist: the closest path that does (a likely typo), if any.
+  std::string closest;
+  // When the path does not exist but might (its data could not be read): not reported.
+  bool unknown = false;
 };
 using Resolver = std::function<Lookup(std::string_view path)>;
 

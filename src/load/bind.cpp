@@ -56,12 +56,17 @@ class Binder {
         if (ids_.count(id)) return Lookup{Scalar(page_ref_placeholder(id)), false};
         return Lookup{};
       }
-      return lookup_in_document(doc_, path);
+      return lookup(path);
     };
     Escaper escape = markdown ? Escaper(escape_markdown) : Escaper();
     Expansion e = expand_template(t.text, resolve, escape, limits_.max_template_bytes);
     report(t, e);
     t.text = std::move(e.text);
+  }
+  Lookup lookup(std::string_view path) const {
+    Lookup found = lookup_in_document(doc_, path);
+    if (!found.value && !found.not_scalar && doc_.data_incomplete) found.unknown = true;
+    return found;
   }
   void plain(TextValue& t) { expand(t, false); }
   void rich(TextValue& t) { expand(t, true); }
@@ -78,7 +83,7 @@ class Binder {
     auto resolve = [this](std::string_view path) -> Lookup {
       if (path == "page" || path == "pages") return Lookup{Scalar(int64_t{1}), false};
       if (path == "section") return Lookup{Scalar(std::string("Section")), false};
-      return lookup_in_document(doc_, path);
+      return lookup(path);
     };
     report(t, expand_template(t.text, resolve, escape_markdown, limits_.max_template_bytes));
   }
@@ -114,6 +119,7 @@ class Binder {
       return;
     }
     const Value* value = find_path(doc_.data, name);
+    if (!value && doc_.data_incomplete) return;  // it may be in the data file that failed
     if (!value) {
       std::vector<std::string_view> names;
       if (auto* t = doc_.data.table())

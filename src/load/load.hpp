@@ -28,8 +28,11 @@ struct LoadOptions {
   std::vector<std::string> allowed_dirs;
 };
 
-// Reads a layout and its data files into a Document; nullopt when an error
-// stopped it. Every problem found goes into `diags`.
+// Reads a layout and its data files into a Document; nullopt only when the
+// layout cannot be read or is not TOML. Every problem found goes into `diags`,
+// and the document comes back even then (what could be read of it), so that
+// binding can report its own problems in the same run: check
+// `diags.has_errors()` before laying it out.
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
                                       Diagnostics& diags);
 

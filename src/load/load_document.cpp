@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
@@ -220,14 +222,21 @@ bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
   auto data_root = parse_toml(*data_text, path, diags);
   if (!data_root) return false;
   Value file = to_value(*data_root);
-  // A data file may hold its values at the top level or under [data].
-  // (Copied out first: assigning a value its own member would free it mid-copy.)
-  if (const Value* inner = file.member("data");
-      inner && inner->is_table() && file.table()->size() == 1) {
-    Value contents = *inner;
-    file = std::move(contents);
+  // A data file may hold its values at the top level or under [data] (as a
+  // layout does), or both: `[data.sales]` and `[sales]` name the same dataset.
+  // (Moved out first: assigning a value its own member would free it mid-copy.)
+  std::optional<Value> under_data;
+  if (auto* table = std::get_if<Value::Table>(&file.content)) {
+    auto inner = std::find_if(table->begin(), table->end(), [](const auto& entry) {
+      return entry.first == "data" && entry.second.is_table();
+    });
+    if (inner != table->end()) {
+      under_data = std::move(inner->second);
+      table->erase(inner);
+    }
   }
   merge_values(data, file);
+  if (under_data) merge_values(data, *under_data);
   return true;
 }
 
@@ -249,7 +258,6 @@ std::optional<Document> load_document(const std::string& layout_path, const Load
 
 std::optional<Document> load_document_text(const std::string& text, const std::string& layout_path,
                                            const LoadOptions& options, Diagnostics& diags) {
-  int errors_before = diags.error_count();
   auto root = parse_toml(text, layout_path, diags);
   if (!root) return std::nullopt;
 
@@ -299,10 +307,8 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   doc.data.content = Value::Table{};
   if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
   for (const auto& path : options.data_files)
-    merge_data_file(doc.data, path, options.limits, diags);
+    if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
   apply_sets(doc.data, options.sets);
-
-  if (diags.error_count() > errors_before) return std::nullopt;
   return doc;
 }
 

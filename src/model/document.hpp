@@ -241,6 +241,9 @@ struct Document {
   std::map<std::string, PageStyle> page_styles;
   std::vector<Block> blocks;
   Value data;  // [data] merged with the data files
+  // A data file could not be read or parsed, so a data path or dataset not
+  // found may be in it: binding does not report those (they would bury the real error).
+  bool data_incomplete = false;
 };
 
 }  // namespace folio

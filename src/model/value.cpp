@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/suggest.hpp"
+
 namespace folio {
 
 double Value::as_number() const {
@@ -49,9 +51,52 @@ const Value* find_path(const Value& root, std::string_view path) {
   return at;
 }
 
+std::string closest_existing_path(const Value& root, std::string_view path) {
+  // Walks as find_path does; at the first name missing from its table, the
+  // table's closest key takes its place, and the rest is tried again from there.
+  const Value* at = &root;
+  size_t pos = 0;
+  while (pos < path.size() && at) {
+    if (path[pos] == '.') {
+      ++pos;
+      continue;
+    }
+    if (path[pos] == '[') {
+      size_t close = path.find(']', pos);
+      if (close == std::string_view::npos) return "";
+      at = find_path(*at, path.substr(pos, close + 1 - pos));
+      pos = close + 1;
+      continue;
+    }
+    size_t end = std::min(path.find_first_of(".[", pos), path.size());
+    std::string_view name = path.substr(pos, end - pos);
+    if (const Value* next = at->member(name)) {
+      at = next;
+      pos = end;
+      continue;
+    }
+    const Value::Table* table = at->table();
+    if (!table) return "";
+    std::vector<std::string_view> keys;
+    for (const auto& [key, value] : *table) keys.push_back(key);
+    auto guess = closest_match(name, keys);
+    if (!guess) return "";
+    std::string corrected =
+        std::string(path.substr(0, pos)) + *guess + std::string(path.substr(end));
+    if (find_path(root, corrected)) return corrected;
+    // Each pass moves the first wrong name further right, so this ends.
+    return closest_existing_path(root, corrected);
+  }
+  return "";
+}
+
 Lookup lookup_scalar(const Value& root, std::string_view path) {
   const Value* v = find_path(root, path);
-  if (!v) return {};
+  if (!v) {
+    Lookup missing;
+    missing.closest = closest_existing_path(root, path);
+    return missing;
+  }
   return std::visit(
       [](const auto& c) -> Lookup {
         using T = std::decay_t<decltype(c)>;

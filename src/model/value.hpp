@@ -64,6 +64,10 @@ inline const std::string* Value::string() const {
 // Follows "results.series[0].values[2]" from `root`; nullptr when any step is missing.
 const Value* find_path(const Value& root, std::string_view path);
 
+// The path closest to `path` that exists in `root`, each wrong name replaced by
+// its table's closest key (a likely typo); empty when there is none.
+std::string closest_existing_path(const Value& root, std::string_view path);
+
 // The value at `path` as a template sees it.
 Lookup lookup_scalar(const Value& root, std::string_view path);
 

@@ -14,6 +14,8 @@
 #include <mutex>
 #include <tuple>
 
+#include "core/share_dir.hpp"
+
 namespace folio::text {
 namespace {
 
@@ -55,12 +57,21 @@ bool inside(const std::string& file, const std::string& folder) {
 void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics& diags) {
   std::lock_guard lock(font_dirs_mutex);
   FcConfig* config = FcConfigGetCurrent();
-  std::vector<std::string> dirs = {FOLIO_FONTS_DIR};
-  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-  for (const auto& dir : dirs) {
+  std::string project = project_font_dir();
+  if (project.empty()) {
+    static std::once_flag warned;  // once per run, not once per document of a bulk build
+    std::call_once(warned, [&] {
+      diags.warning({}, "folio's own fonts were not found, so the system's fonts are used",
+                    {"an installed folio looks in share/folio/fonts beside its bin/ folder; "
+                     "FOLIO_SHARE_DIR names another folder holding fonts/"});
+    });
+  } else {
+    // Added first, so fontconfig prefers the project's faces over the system's.
+    FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(project.c_str()));
+  }
+  for (const auto& dir : extra_dirs) {
     if (!is_folder(dir)) {
-      if (dir != FOLIO_FONTS_DIR)
-        diags.error({}, fmt::format("font folder `{}` does not exist", dir));
+      diags.error({}, fmt::format("font folder `{}` does not exist", dir));
       continue;
     }
     FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
@@ -70,7 +81,7 @@ void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics&
 }
 
 std::string project_font_dir() {
-  return FOLIO_FONTS_DIR;
+  return share_dir().empty() ? std::string() : share_dir() + "/fonts";
 }
 
 const char* origin_name(FontOrigin origin) {
@@ -89,7 +100,19 @@ std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra
   PatternHandle pattern(FcPatternCreate());
   ObjectSetHandle objects(FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, nullptr));
   FontSetHandle set(FcFontList(nullptr, pattern.get(), objects.get()));
-  std::map<std::string, std::string> families;
+  std::string project = project_font_dir().empty() ? "" : canonical_folder(project_font_dir());
+  std::vector<std::string> extra;
+  for (const auto& dir : extra_dirs) extra.push_back(canonical_folder(dir));
+  auto origin_of = [&](const std::string& file) {
+    std::string canonical = canonical_folder(file);
+    if (!project.empty() && inside(canonical, project)) return FontOrigin::project;
+    for (const auto& dir : extra)
+      if (inside(canonical, dir)) return FontOrigin::font_path;
+    return FontOrigin::system;
+  };
+  // A family found in several places is listed from where folio takes it first
+  // (the project's fonts, then --font-path, then the system), by its regular face.
+  std::map<std::string, std::pair<std::tuple<FontOrigin, bool>, std::string>> families;
   for (int i = 0; set && i < set->nfont; ++i) {
     FcChar8* family = nullptr;
     FcChar8* file = nullptr;
@@ -101,20 +124,13 @@ std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra
     std::string path = file ? reinterpret_cast<char*>(file) : "";
     std::string style_name = style ? reinterpret_cast<char*>(style) : "";
     bool regular = style_name == "Regular" || style_name == "Book" || style_name == "Roman";
-    if (!families.count(name) || regular) families[name] = path;
+    auto rank = std::tuple{origin_of(path), !regular};
+    auto found = families.find(name);
+    if (found == families.end() || rank < found->second.first) families[name] = {rank, path};
   }
-  std::string project = canonical_folder(FOLIO_FONTS_DIR);
-  std::vector<std::string> extra;
-  for (const auto& dir : extra_dirs) extra.push_back(canonical_folder(dir));
   std::vector<FontFamily> out;
-  for (auto& [name, file] : families) {
-    std::string canonical = canonical_folder(file);
-    FontOrigin origin = FontOrigin::system;
-    if (inside(canonical, project)) origin = FontOrigin::project;
-    for (const auto& dir : extra)
-      if (origin == FontOrigin::system && inside(canonical, dir)) origin = FontOrigin::font_path;
-    out.push_back({name, file, origin});
-  }
+  for (auto& [name, ranked] : families)
+    out.push_back({name, ranked.second, std::get<FontOrigin>(ranked.first)});
   return out;
 }
 
@@ -158,21 +174,24 @@ bool any_family_installed(const std::string& list, const std::vector<FontFamily>
 
 }  // namespace
 
-void check_theme_fonts(const Theme& theme, Diagnostics& diags) {
+void check_theme_fonts(Theme& theme, Diagnostics& diags) {
+  const Theme defaults;
   std::vector<FontFamily> installed;
-  for (auto [family, span, key] : {std::tuple{&theme.font, &theme.font_span, "font"},
-                                   {&theme.heading_font, &theme.heading_font_span, "heading_font"},
-                                   {&theme.mono_font, &theme.mono_font_span, "mono_font"}}) {
+  // Headings fall back to the body's family (checked first), the others to folio's defaults,
+  // which are bundled in share/folio/fonts, never to whatever fontconfig would pick.
+  for (auto [family, span, key, fallback] :
+       {std::tuple{&theme.font, &theme.font_span, "font", &defaults.font},
+        {&theme.heading_font, &theme.heading_font_span, "heading_font", &theme.font},
+        {&theme.mono_font, &theme.mono_font_span, "mono_font", &defaults.mono_font}}) {
     if (!span->known()) continue;  // a default: not the user's choice
     if (installed.empty()) installed = list_font_families();
     if (any_family_installed(*family, installed)) continue;
-    std::string first = family->substr(0, family->find(','));
-    std::string used = matched_font_family(first);
     diags.warning(*span,
                   fmt::format("`{}`: font family \"{}\" is not installed; \"{}\" is used instead",
-                              key, *family, used.empty() ? "none" : used),
+                              key, *family, *fallback),
                   {"`folio fonts` lists the families folio can see; put the font's files in fonts/ "
                    "or a --font-path folder"});
+    *family = *fallback;
   }
 }
 

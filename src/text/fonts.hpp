@@ -33,8 +33,9 @@ std::vector<FontFamily> list_font_families(const std::vector<std::string>& extra
 std::string matched_font_family(const std::string& family);
 
 // Warns, at the theme key's span, for each font family the theme names that
-// is not installed, naming the family fontconfig uses instead.
-void check_theme_fonts(const Theme& theme, Diagnostics& diags);
+// is not installed, and replaces it with its fallback, named in the warning:
+// folio's default family for `font` and `mono_font`, the body's for `heading_font`.
+void check_theme_fonts(Theme& theme, Diagnostics& diags);
 
 // Forgets fontconfig's font lists so fonts added or changed on disk are seen;
 // register_font_dirs must be called again afterwards.

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -62,12 +63,105 @@ TEST_CASE("a failed render leaves the existing PDF untouched") {
   CHECK(files == 1);
 }
 
-TEST_CASE("an unwritable target is a clear error") {
-  auto r = test::run_folio(
-      "render layouts/annual-review.toml --data data/ceop-2008-09.toml -o "
-      "/nonexistent-folder/x.pdf");
-  CHECK(r.exit_code == 3);  // an output failure, not a problem of the document
-  CHECK_THAT(r.output, Catch::Contains("cannot write `/nonexistent-folder/x.pdf`"));
+TEST_CASE("an output folder that cannot be made is named in the error") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/file", "not a folder");
+  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml -o " +
+                           dir + "/file/sub/x.pdf");
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.output, Catch::Contains("cannot create the output folder `" + dir + "/file/sub`"));
+}
+
+TEST_CASE("a missing output folder is created") {
+  std::string dir = test::temp_dir();
+  auto r = test::run_folio("render layouts/annual-review.toml --data data/ceop-2008-09.toml -o " +
+                           dir + "/new/deeper/x.pdf");
+  CHECK(r.exit_code == 0);
+  CHECK(test::file_exists(dir + "/new/deeper/x.pdf"));
+}
+
+TEST_CASE("the summary line names the files written and the pages in them") {
+  std::string dir = test::temp_dir();
+  std::string base = "render layouts/annual-review.toml --data data/ceop-2008-09.toml ";
+  auto png = test::run_folio(base + "--format png --dpi 20 -o " + dir + "/review.png");
+  REQUIRE(png.exit_code == 0);
+  CHECK_THAT(png.output,
+             Catch::StartsWith(dir + "/review-1.png, " + dir + "/review-2.png: 2 pages in "));
+  auto one = test::run_folio(base + "--format svg --pages 2 -o " + dir + "/review.svg");
+  REQUIRE(one.exit_code == 0);
+  CHECK_THAT(one.output, Catch::StartsWith(dir + "/review-2.svg: page 2 of 2 in "));
+  auto pdf = test::run_folio(base + "--pages 1- -o " + dir + "/review.pdf");
+  REQUIRE(pdf.exit_code == 0);
+  CHECK_THAT(pdf.output, Catch::StartsWith(dir + "/review.pdf: 2 pages in "));
+}
+
+TEST_CASE("render --help shows each flag by its name only") {
+  auto r = test::run_folio("render --help");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("--keep-going"));
+  CHECK_THAT(r.output, !Catch::Contains("{false}"));
+}
+
+TEST_CASE("every error of a layout in one run, in file order") {
+  // A bad key, a missing CSV, a missing image, a misspelt data path and an
+  // unknown font: load, bind and font checks all report before anything stops.
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/five.toml",
+                   "[document]\n"
+                   "titel = \"Review\"\n"
+                   "[data.stats]\n"
+                   "reports = 5686\n"
+                   "[[block]]\n"
+                   "type = \"table\"\n"
+                   "data = \"missing.csv\"\n"
+                   "[[block]]\n"
+                   "type = \"image\"\n"
+                   "src = \"missing.png\"\n"
+                   "alt = \"a picture\"\n"
+                   "[[block]]\n"
+                   "type = \"paragraph\"\n"
+                   "text = \"{{ stats.reprots }} reports\"\n"
+                   "[theme]\n"
+                   "font = \"Comic Sans MS\"\n");
+  auto r = test::run_folio("render " + dir + "/five.toml -o " + dir + "/five.pdf");
+  CHECK(r.exit_code == 1);
+  std::vector<std::string> heads;
+  std::istringstream lines(r.output);
+  for (std::string line; std::getline(lines, line);)
+    if (line.starts_with(dir)) heads.push_back(line.substr(dir.size() + 1));
+  REQUIRE(heads.size() == 5);
+  CHECK_THAT(heads[0], Catch::StartsWith("five.toml:2:1: error: unknown key `titel`"));
+  CHECK_THAT(heads[0], Catch::Contains("did you mean `title`?"));
+  CHECK_THAT(heads[1], Catch::StartsWith("five.toml:7:9: error: "));
+  CHECK_THAT(heads[1], Catch::Contains("missing.csv"));
+  CHECK_THAT(heads[2], Catch::StartsWith("five.toml:10:8: error: "));
+  CHECK_THAT(heads[2], Catch::Contains("missing.png"));
+  CHECK(heads[3] ==
+        "five.toml:14:9: error: data path `stats.reprots` does not exist; did you mean "
+        "`stats.reports`?");
+  CHECK(heads[4] ==
+        "five.toml:16:8: warning: `font`: font family \"Comic Sans MS\" is not installed; \"Open "
+        "Sans\" is used instead");
+  CHECK_FALSE(test::file_exists(dir + "/five.pdf"));
+}
+
+TEST_CASE("the caret spans the value, and a long line is cut around it") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/c.toml", "[document]\norientation = \"sideways\"\n");
+  auto r = test::run_folio("check " + dir + "/c.toml");
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(
+      r.output,
+      Catch::Contains("    2 | orientation = \"sideways\"\n      |               ^~~~~~~~~~\n"));
+  std::string padding(5000, ' ');
+  test::write_file(dir + "/long.toml",
+                   "[document]\norientation = " + padding + "\"sideways\"" + padding + "# end\n");
+  auto l = test::run_folio("check " + dir + "/long.toml");
+  CHECK(l.exit_code == 1);
+  CHECK(l.output.size() < 1000);
+  CHECK_THAT(l.output,
+             Catch::Contains("| ...                                        \"sideways\""));
+  CHECK_THAT(l.output, Catch::Contains("   ^~~~~~~~~~\n"));
 }
 
 TEST_CASE("PNG and SVG previews write one file per page") {
@@ -116,4 +210,27 @@ TEST_CASE("two renders writing one target at once leave one whole PDF") {
   int files = 0;
   for (auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 1);  // no temporary file left behind
+}
+
+TEST_CASE("man/folio.1 is what `folio man` writes, and lists every option of every command") {
+  auto man = test::run_shell(std::string(FOLIO_BINARY) + " man 2>/dev/null");
+  REQUIRE(man.exit_code == 0);
+  CHECK(man.output ==
+        test::read_file(test::source_path("man/folio.1")));  // else: folio man > man/folio.1
+  for (const char* command : {"render", "check", "watch", "fonts"}) {
+    auto help = test::run_folio(std::string(command) + " --help");
+    REQUIRE(help.exit_code == 0);
+    std::istringstream words(help.output);
+    int options = 0;
+    for (std::string word; words >> word;) {
+      if (!word.starts_with("--") || word == "--help") continue;
+      word = word.substr(0, word.find_first_of(" ,=[{"));
+      std::string escaped;
+      for (char c : word) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+      INFO(command << " " << word);
+      CHECK_THAT(man.output, Catch::Contains(escaped));
+      ++options;
+    }
+    CHECK(options > 0);
+  }
 }

@@ -23,6 +23,8 @@ for number, raw in enumerate(sys.stdin, 1):
           and (d["suggestion"] is None or isinstance(d["suggestion"], str))
           and (d["end"] is None or (set(d["end"]) == {"line", "column"}
                                     and (d["end"]["line"], d["end"]["column"]) >= (d["line"], d["column"]))))
+    # A message that suggests something always fills `suggestion` (editors read only that).
+    ok = ok and ("did you mean" not in d["message"] or d["suggestion"] is not None)
     if not ok:
         print(f"line {number} does not have the documented shape: {raw!r}")
         sys.exit(3)
@@ -34,7 +36,8 @@ for number, raw in enumerate(sys.stdin, 1):
         head = "folio: "
     print(f'{head}{d["severity"]}: {d["message"]}')
     for hint in (d["suggestion"] or "").split("\n"):
-        if hint:
+        # A "did you mean" repeats the end of the message; the rest are the hints.
+        if hint and not (hint.startswith("did you mean") and d["message"].endswith(hint)):
             print(f"  hint: {hint}")
     if d["end"] is not None:
         print("has-end", file=sys.stderr)

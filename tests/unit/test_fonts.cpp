@@ -18,11 +18,39 @@ TEST_CASE("a theme font that is not installed warns at its key, naming the famil
   CHECK(d.severity == Severity::warning);
   CHECK(d.span.line == 2);
   CHECK(d.span.column == 8);
-  std::string used = text::matched_font_family("Nonexistent Grotesk");
-  REQUIRE_FALSE(used.empty());
-  CHECK(used != "Nonexistent Grotesk");
-  CHECK(d.message == "`font`: font family \"Nonexistent Grotesk\" is not installed; \"" + used +
-                         "\" is used instead");
+  // The theme's default family, not whatever fontconfig would substitute.
+  CHECK(d.message ==
+        "`font`: font family \"Nonexistent Grotesk\" is not installed; \"Open Sans\" is used "
+        "instead");
+  CHECK(built->document.theme.font == "Open Sans");
+}
+
+TEST_CASE("an unknown heading font falls back to the body's family") {
+  Diagnostics diags;
+  auto built = test::build_text(
+      "[theme]\nfont = \"DejaVu Sans\"\nheading_font = \"Comic Sans MS\"\n"
+      "[[block]]\ntype = \"heading\"\ntext = \"Hello\"\n",
+      diags);
+  REQUIRE(built);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message ==
+        "`heading_font`: font family \"Comic Sans MS\" is not installed; \"DejaVu Sans\" is used "
+        "instead");
+  CHECK(built->document.theme.heading_font == "DejaVu Sans");
+}
+
+TEST_CASE("the bundled fonts are registered from share/folio/fonts") {
+  Diagnostics diags;
+  text::register_font_dirs({}, diags);
+  CHECK(diags.empty());
+  auto families = text::list_font_families();
+  for (const char* name : {"Open Sans", "DejaVu Sans Mono"}) {
+    INFO(name);
+    auto found =
+        std::find_if(families.begin(), families.end(), [&](auto& f) { return f.name == name; });
+    REQUIRE(found != families.end());
+    CHECK(found->origin == text::FontOrigin::project);
+  }
 }
 
 TEST_CASE("installed, generic and listed font families do not warn") {

@@ -139,3 +139,49 @@ TEST_CASE("a data file holding only a data table counts as its contents") {
   const auto& p = std::get<Paragraph>(built->document.blocks[0].content);
   CHECK(p.text.text == " P and 5");
 }
+
+TEST_CASE("in a data file, [data.NAME] and [NAME] both name a dataset") {
+  const std::string layout =
+      "[[block]]\ntype = \"table\"\ndata = \"sales\"\n"
+      "[[block]]\ntype = \"paragraph\"\ntext = \"{{ org.name }}\"\n";
+  const std::string dataset =
+      "categories = [\"Q1\", \"Q2\"]\nseries = [{ name = \"EU\", values = [1, 2] }]\n";
+  for (const std::string& data : {"[org]\nname = \"ACME\"\n[data.sales]\n" + dataset,
+                                  "[org]\nname = \"ACME\"\n[sales]\n" + dataset}) {
+    INFO(data);
+    Diagnostics diags;
+    auto built = test::build_text(layout, diags, data);
+    INFO((diags.empty() ? std::string() : format_diagnostic(diags.all()[0])));
+    REQUIRE(built);
+    const auto& table = std::get<TableBlock>(built->document.blocks[0].content);
+    CHECK(table.source.dataset.categories.size() == 2);
+    CHECK(std::get<Paragraph>(built->document.blocks[1].content).text.text == "ACME");
+  }
+}
+
+TEST_CASE("a misspelt data path suggests the closest path that exists") {
+  std::string file = test::temp_dir() + "/data.toml";
+  test::write_file(file,
+                   "[stats]\nreports = 1\nchildren = 2\n[list]\nitems = [{ name = \"a\" }]\n");
+  Value data;
+  data.content = Value::Table{};
+  Diagnostics diags;
+  REQUIRE(merge_data_file(data, file, {}, diags));
+  CHECK(closest_existing_path(data, "stats.reprots") == "stats.reports");
+  CHECK(closest_existing_path(data, "stast.reprots") == "stats.reports");  // two names wrong
+  CHECK(closest_existing_path(data, "list.items[0].nmae") == "list.items[0].name");
+  CHECK(closest_existing_path(data, "stats.something_else").empty());
+  CHECK(closest_existing_path(data, "stats.reports").empty());  // it exists: nothing to suggest
+}
+
+TEST_CASE("a data file that cannot be read is the only error, not every path it would hold") {
+  Diagnostics diags;
+  auto built = test::build_text(
+      "[[block]]\ntype = \"paragraph\"\ntext = \"{{ stats.reports }} {{ stats.children }}\"\n"
+      "[[block]]\ntype = \"table\"\ndata = \"sales\"\n"
+      "[[block]]\ntype = \"paragraph\"\ntext = \"{{ document.title | default(\\\"x\\\") }}\"\n",
+      diags, "[stats\nreports = 1\n");
+  CHECK_FALSE(built);
+  REQUIRE(diags.all().size() == 1);
+  CHECK_THAT(diags.all()[0].span.file_name(), Catch::EndsWith("data.toml"));
+}
