@@ -67,6 +67,7 @@ text::TextStyle Context::body() const {
   s.color = t.text;
   s.link_color = t.accent;
   if (text_color) s.color = s.link_color = *text_color;
+  s.language = language.empty() ? doc.metadata.language : language;
   return s;
 }
 

@@ -27,6 +27,8 @@ struct Context {
   bool* uses_page_numbers = nullptr;
   // Text colour and the colour behind it, from an enclosing box.
   std::optional<Color> text_color = std::nullopt;
+  // The language of the blocks laid out with this context, when it is not the document's.
+  std::string language = {};
   std::optional<Color> background = std::nullopt;
 
   // A new element under `under` (default: `parent`), or kUntagged without a structure.

@@ -117,15 +117,19 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
 // a Div that carries the language for all of them.
 std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width, const Context& ctx,
                                                bool keep_together, int depth) {
+  // The block's language reaches Pango too: line breaking and shaping follow it.
+  Context in_language = ctx;
+  if (!block.language.empty()) in_language.language = block.language;
   if (!ctx.structure || (block.id.empty() && block.language.empty()))
-    return make_flowable(block, width, ctx, keep_together, depth);
+    return make_flowable(block, width, in_language, keep_together, depth);
   Structure& structure = *ctx.structure;
   std::optional<Context> wrapped;
   if (auto* p = std::get_if<Paragraph>(&block.content);
       p && !block.language.empty() && text::parse_markdown(p->text.text).size() > 1)
-    wrapped.emplace(ctx.within(ctx.element(Role::Div)));
+    wrapped.emplace(in_language.within(in_language.element(Role::Div)));
   size_t first = structure.size();
-  auto flowable = make_flowable(block, width, wrapped ? *wrapped : ctx, keep_together, depth);
+  auto flowable =
+      make_flowable(block, width, wrapped ? *wrapped : in_language, keep_together, depth);
   StructId target = wrapped                    ? wrapped->parent
                     : first < structure.size() ? static_cast<StructId>(first)
                                                : kUntagged;

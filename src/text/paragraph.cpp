@@ -77,6 +77,11 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
       break;
   }
   AttrList attrs;
+  if (!style.language.empty())
+    attrs.add(pango_attr_language_new(pango_language_from_string(style.language.c_str())), 0,
+              PANGO_ATTR_INDEX_TO_TEXT_END);
+  if (style.tabular_figures)
+    attrs.add(pango_attr_font_features_new("tnum 1"), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
   if (style.letter_spacing != 0)
     attrs.add(pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)),
               0, PANGO_ATTR_INDEX_TO_TEXT_END);

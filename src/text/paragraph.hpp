@@ -46,6 +46,12 @@ struct TextStyle {
   Color link_color;
   Align align = Align::left;
   double letter_spacing = 0;  // points
+  // BCP 47: tells Pango (and HarfBuzz) the text's language, for line breaking
+  // and the glyphs a script uses per language (Serbian Cyrillic, Urdu, Chinese).
+  std::string language;
+  // Digits of equal width (OpenType `tnum`, where the font has it), so that
+  // numbers in a column line up digit under digit.
+  bool tabular_figures = false;
 };
 
 // A link's box on one line, relative to the paragraph's top-left.

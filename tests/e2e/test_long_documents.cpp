@@ -1,6 +1,7 @@
 // Long documents: contents, cross-references, text colour, running sections.
 #include <catch2/catch.hpp>
 #include <functional>
+#include <map>
 #include <regex>
 
 #include "support.hpp"
@@ -229,4 +230,42 @@ TEST_CASE("the sample annual report: contents pages match, links go there, cover
   INFO(tree);
   CHECK(tree.find("untagged=1") == std::string::npos);
   CHECK(tree.find("link page=3 uri= goto=4 contents=\"Three years of results\"") != std::string::npos);
+}
+
+TEST_CASE("a block's language reaches the text's shaping; table figures are tabular") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([document]
+language = "en-GB"
+
+[[block]]
+type = "paragraph"
+text = "Good morning."
+
+[[block]]
+type = "paragraph"
+language = "cy"
+text = "Bore da."
+
+[[block]]
+type = "table"
+columns = [{ title = "Year" }, { title = "Count" }]
+rows = [["2008", 1111], ["2009", 8888]]
+)",
+                                diags);
+  REQUIRE(built);
+  std::map<std::string, const text::TextStyle*> styles;
+  std::function<void(const Frame&)> walk = [&](const Frame& f) {
+    for (const auto& item : f.items) {
+      if (auto* t = std::get_if<TextItem>(&item)) styles[t->text->line_text(0)] = &t->text->style();
+      if (auto* g = std::get_if<GroupItem>(&item)) walk(*g->frame);
+    }
+  };
+  walk(built->pages[0].frame);
+  REQUIRE(styles.count("Good morning."));
+  REQUIRE(styles.count("Bore da."));
+  REQUIRE(styles.count("1,111"));
+  CHECK(styles["Good morning."]->language == "en-GB");
+  CHECK(styles["Bore da."]->language == "cy");
+  CHECK(styles["1,111"]->tabular_figures);
+  CHECK_FALSE(styles["Good morning."]->tabular_figures);
 }

@@ -33,6 +33,7 @@ Style table_style(const Context& ctx) {
   s.body = ctx.body();
   s.body.size = theme.size * 0.92;
   s.body.line_height = 1.3;
+  s.body.tabular_figures = true;  // numbers line up digit under digit
   s.header = s.body;
   s.header.weight = 700;
   s.total = s.body;
