@@ -34,12 +34,18 @@ std::string finish_pdf(const std::string&, const FinishRequest&) {
 #else
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 namespace folio {
 namespace {
+
+// qpdf makes its default logger on first use, from whichever worker thread
+// first opens a PDF; made here, before main, no two threads race to make it
+// (ThreadSanitizer reported the shared_ptr's first use at -j 8).
+const bool kQpdfLoggerReady = (QPDFLogger::defaultLogger(), true);
 
 using Handle = QPDFObjectHandle;
 
