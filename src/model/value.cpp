@@ -1,6 +1,8 @@
 #include "model/value.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "core/suggest.hpp"
 
@@ -23,7 +25,13 @@ Value* Value::member(std::string_view key) {
   return const_cast<Value*>(static_cast<const Value&>(*this).member(key));
 }
 
-const Value* find_path(const Value& root, std::string_view path) {
+namespace {
+
+// Follows `path` from `root` and returns the value it names, or nullptr. When
+// the walk stops at a name its table lacks, `missing` is set to that name's
+// [start, end) in `path` (left alone for any other failure).
+const Value* follow_path(const Value& root, std::string_view path,
+                         std::pair<size_t, size_t>* missing) {
   const Value* at = &root;
   size_t pos = 0;
   while (pos < path.size() && at) {
@@ -43,51 +51,38 @@ const Value* find_path(const Value& root, std::string_view path) {
       pos = close + 1;
       continue;
     }
-    size_t end = path.find_first_of(".[", pos);
-    if (end == std::string_view::npos) end = path.size();
-    at = at->member(path.substr(pos, end - pos));
+    size_t end = std::min(path.find_first_of(".[", pos), path.size());
+    const Value* next = at->member(path.substr(pos, end - pos));
+    if (!next && missing && at->table()) *missing = {pos, end};
+    at = next;
     pos = end;
   }
   return at;
 }
 
+}  // namespace
+
+const Value* find_path(const Value& root, std::string_view path) {
+  return follow_path(root, path, nullptr);
+}
+
 std::string closest_existing_path(const Value& root, std::string_view path) {
-  // Walks as find_path does; at the first name missing from its table, the
-  // table's closest key takes its place, and the rest is tried again from there.
-  const Value* at = &root;
-  size_t pos = 0;
-  while (pos < path.size() && at) {
-    if (path[pos] == '.') {
-      ++pos;
-      continue;
-    }
-    if (path[pos] == '[') {
-      size_t close = path.find(']', pos);
-      if (close == std::string_view::npos) return "";
-      at = find_path(*at, path.substr(pos, close + 1 - pos));
-      pos = close + 1;
-      continue;
-    }
-    size_t end = std::min(path.find_first_of(".[", pos), path.size());
-    std::string_view name = path.substr(pos, end - pos);
-    if (const Value* next = at->member(name)) {
-      at = next;
-      pos = end;
-      continue;
-    }
-    const Value::Table* table = at->table();
-    if (!table) return "";
-    std::vector<std::string_view> keys;
-    for (const auto& [key, value] : *table) keys.push_back(key);
-    auto guess = closest_match(name, keys);
-    if (!guess) return "";
-    std::string corrected =
-        std::string(path.substr(0, pos)) + *guess + std::string(path.substr(end));
-    if (find_path(root, corrected)) return corrected;
-    // Each pass moves the first wrong name further right, so this ends.
-    return closest_existing_path(root, corrected);
-  }
-  return "";
+  // At the first name missing from its table, the table's closest key takes
+  // its place, and the rest is tried again from there.
+  std::pair<size_t, size_t> missing{std::string_view::npos, 0};
+  if (follow_path(root, path, &missing) || missing.first == std::string_view::npos) return "";
+  auto [pos, end] = missing;
+  const Value* parent = find_path(root, path.substr(0, pos));
+  const Value::Table* table = parent ? parent->table() : nullptr;
+  if (!table) return "";
+  std::vector<std::string_view> keys;
+  for (const auto& [key, value] : *table) keys.push_back(key);
+  auto guess = closest_match(path.substr(pos, end - pos), keys);
+  if (!guess) return "";
+  std::string corrected = std::string(path.substr(0, pos)) + *guess + std::string(path.substr(end));
+  if (find_path(root, corrected)) return corrected;
+  // Each pass moves the first wrong name further right, so this ends.
+  return closest_existing_path(root, corrected);
 }
 
 Lookup lookup_scalar(const Value& root, std::string_view path) {
