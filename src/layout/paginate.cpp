@@ -131,7 +131,8 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
       if (columns > 1 && fill.section_end)
         fill = balance(blocks, token, columns, column_width, std::move(fill));
       for (size_t c = 0; c < fill.columns.size(); ++c) {
-        double x = setup.margins.left + c * (column_width + setup.column_gap);
+        double x = setup.body_left(static_cast<int>(pages.size() + 1)) +
+                   c * (column_width + setup.column_gap);
         page.frame.place(std::move(fill.columns[c]), Point{x, setup.margins.top});
       }
       if (fill.rest) {

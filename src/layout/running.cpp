@@ -32,7 +32,9 @@ std::string expand_running(const TextValue& t, const Context& ctx, size_t page, 
 void add_band(Frame& frame, const RunningText& band, bool is_header, const Context& ctx,
               size_t page, size_t pages, const std::string& section) {
   const PageSetup& setup = ctx.doc.page;
-  double x = setup.margins.left;
+  double x = setup.body_left(static_cast<int>(page));
+  // On a left-hand page of a two-sided document the outside is the left.
+  bool mirrored = setup.two_sided && page % 2 == 0;
   double width = setup.size.width - setup.margins.left - setup.margins.right;
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   const double gap = 10;
@@ -43,8 +45,9 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
     const TextValue* text;
     Align align;
   };
-  for (Slot slot : {Slot{&band.left, Align::left}, Slot{&band.center, Align::center},
-                    Slot{&band.right, Align::right}}) {
+  for (Slot slot :
+       {Slot{&band.left, mirrored ? Align::right : Align::left}, Slot{&band.center, Align::center},
+        Slot{&band.right, mirrored ? Align::left : Align::right}}) {
     if (slot.text->empty()) continue;
     style.align = slot.align;
     TextValue expanded{expand_running(*slot.text, ctx, page, pages, section), slot.text->span};

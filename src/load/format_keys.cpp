@@ -34,6 +34,9 @@ std::vector<TableSpec> make_tables() {
            {"column_gap", K::length, "Space between body columns. Default \"6mm\"."},
            {"bleed", K::length, "Extend the page by this much for print. Default \"0mm\"."},
            {"crop_marks", K::boolean, "Draw crop marks outside the trim box. Default false."},
+           {"two_sided", K::boolean,
+            "Printed on both sides: left-hand pages mirror the margins, and the header's and "
+            "footer's left and right texts sit on the outside. Default false."},
        }});
   t.push_back({"theme",
                "Fonts, sizes and colours.",

@@ -159,6 +159,7 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   if (auto g = r.length("column_gap")) page.column_gap = g->value;
   if (auto b = r.length("bleed")) page.bleed = b->value;
   if (auto c = r.boolean("crop_marks")) page.crop_marks = *c;
+  if (auto t = r.boolean("two_sided")) page.two_sided = *t;
   r.finish();
 
   double body_w = page.size.width - page.margins.left - page.margins.right;

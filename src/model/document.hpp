@@ -196,6 +196,15 @@ struct PageSetup {
   double column_gap = mm_to_pt(6);
   double bleed = 0;
   bool crop_marks = false;
+  // Printed on both sides: `margins`' left is the inside (binding) margin of a
+  // right-hand (odd) page; a left-hand (even) page mirrors it, and the header
+  // and footer texts change sides so that their left and right texts sit on
+  // the outside.
+  bool two_sided = false;
+  // The left edge of the body on page `number` (1-based).
+  double body_left(int number) const {
+    return two_sided && number % 2 == 0 ? margins.right : margins.left;
+  }
 };
 
 struct Metadata {

@@ -269,3 +269,35 @@ rows = [["2008", 1111], ["2009", 8888]]
   CHECK(styles["1,111"]->tabular_figures);
   CHECK_FALSE(styles["Good morning."]->tabular_figures);
 }
+
+TEST_CASE("a two-sided document mirrors its margins and puts page numbers on the outside") {
+  Diagnostics diags;
+  auto built = test::build_text(R"([document]
+margins = ["20mm", "15mm", "20mm", "30mm"]
+two_sided = true
+
+[footer]
+left = "Report"
+right = "Page {{ page }}"
+
+[[block]]
+type = "paragraph"
+text = "Recto."
+
+[[block]]
+type = "paragraph"
+text = "Verso."
+break_before = "page"
+)",
+                                diags);
+  REQUIRE(built);
+  REQUIRE(built->pages.size() == 2);
+  std::string dump = dump_pages(built->pages);
+  INFO(dump);
+  // Page 1 (right-hand): the 30 mm inside margin on the left, the number at the right edge.
+  CHECK(dump.find("page 1 595.3x841.9\n  text 85.0,795.2 11.6 \"Report\"\n  text 526.4,795.2 11.6 "
+                  "\"Page 1\"\n  group 85.0,56.7\n") != std::string::npos);
+  // Page 2 (left-hand): the inside margin on the right, the number at the left edge.
+  CHECK(dump.find("page 2 595.3x841.9\n  text 483.4,795.2 11.6 \"Report\"\n  text 42.5,795.2 "
+                  "11.6 \"Page 2\"\n  group 42.5,56.7\n") != std::string::npos);
+}
