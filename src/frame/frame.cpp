@@ -11,6 +11,17 @@ void Frame::place(Frame child, Point at) {
 
 namespace folio {
 
+void for_each_item(const Frame& frame, Point origin,
+                   const std::function<void(const FrameItem&, Point origin)>& visit) {
+  for (const auto& item : frame.items) {
+    if (auto* g = std::get_if<GroupItem>(&item)) {
+      for_each_item(*g->frame, Point{origin.x + g->offset.x, origin.y + g->offset.y}, visit);
+    } else {
+      visit(item, origin);
+    }
+  }
+}
+
 void tag_untagged(Frame& frame, StructId tag) {
   for (auto& item : frame.items) {
     std::visit(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -104,6 +105,12 @@ struct Frame {
   // Places `child` with its top-left at `at`.
   void place(Frame child, Point at);
 };
+
+// Calls `visit` with every item of `frame` that is not a group, in paint
+// order, through the frames groups place, with the origin the item's
+// coordinates are relative to (`origin` plus the groups' offsets).
+void for_each_item(const Frame& frame, Point origin,
+                   const std::function<void(const FrameItem&, Point origin)>& visit);
 
 // Gives every item of `frame` (and of the frames it places) that is still
 // kUntagged the element `tag`; items marked as artifacts stay artifacts.

@@ -67,15 +67,13 @@ PageFill balance(const std::vector<layout::FlowBlock>& blocks, const layout::Bre
 }
 
 void collect_anchors(const Frame& frame, int page, Introspection& out) {
-  for (const auto& item : frame.items) {
-    if (auto* a = std::get_if<AnchorItem>(&item)) {
-      if (!a->id.empty()) out.page_of.emplace(a->id, page);
-      if (a->level > 0 && !a->title.empty())
-        out.headings.push_back({a->title, a->level, page, a->id, a->in_contents});
-    } else if (auto* g = std::get_if<GroupItem>(&item)) {
-      collect_anchors(*g->frame, page, out);
-    }
-  }
+  for_each_item(frame, Point{0, 0}, [&](const FrameItem& item, Point) {
+    auto* a = std::get_if<AnchorItem>(&item);
+    if (!a) return;
+    if (!a->id.empty()) out.page_of.emplace(a->id, page);
+    if (a->level > 0 && !a->title.empty())
+      out.headings.push_back({a->title, a->level, page, a->id, a->in_contents});
+  });
 }
 
 // One pass of layout, reading page numbers from `previous`.

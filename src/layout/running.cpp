@@ -6,14 +6,11 @@ namespace folio::layout {
 namespace {
 
 // The page's level-1 headings that name sections, in order, with where they start.
-void sections_on(const Frame& frame, Point origin,
-                 std::vector<std::pair<double, std::string>>& out) {
-  for (const auto& item : frame.items) {
+void sections_on(const Frame& frame, std::vector<std::pair<double, std::string>>& out) {
+  for_each_item(frame, Point{0, 0}, [&](const FrameItem& item, Point origin) {
     if (auto* a = std::get_if<AnchorItem>(&item); a && a->level == 1 && a->bookmark)
       out.push_back({origin.y + a->at.y, a->title});
-    if (auto* g = std::get_if<GroupItem>(&item))
-      sections_on(*g->frame, Point{origin.x + g->offset.x, origin.y + g->offset.y}, out);
-  }
+  });
 }
 
 std::string expand_running(const TextValue& t, const Context& ctx, size_t page, size_t pages,
@@ -73,7 +70,7 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
     // The running `section` is the section the page starts in: the last
     // level-1 heading before the page, or one that is the first thing on it.
     std::vector<std::pair<double, std::string>> starts;
-    sections_on(page.frame, Point{0, 0}, starts);
+    sections_on(page.frame, starts);
     // Before the first section (a cover, a kicker above the first heading), the
     // page's first heading names it.
     if (!starts.empty() && (starts.front().first <= doc.page.margins.top + 1 || section.empty()))

@@ -5,7 +5,6 @@
 #include <cassert>
 #include <cstdlib>
 #include <ctime>
-#include <functional>
 #include <optional>
 #include <set>
 
@@ -69,15 +68,12 @@ void set_metadata(cairo_surface_t* surface, const PdfInfo& info, const std::stri
 // The ids that internal links point to and that some block on the pages has.
 std::set<std::string> linked_ids(const std::vector<Page>& pages) {
   std::set<std::string> anchors, links;
-  std::function<void(const Frame&)> walk = [&](const Frame& f) {
-    for (const auto& item : f.items) {
+  for (const Page& page : pages)
+    for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
       if (auto* a = std::get_if<AnchorItem>(&item); a && !a->id.empty()) anchors.insert(a->id);
       if (auto* l = std::get_if<LinkItem>(&item); l && l->url.starts_with("#"))
         links.insert(l->url.substr(1));
-      if (auto* g = std::get_if<GroupItem>(&item)) walk(*g->frame);
-    }
-  };
-  for (const Page& page : pages) walk(page.frame);
+    });
   std::set<std::string> out;
   for (const auto& id : links)
     if (anchors.count(id)) out.insert(id);

@@ -424,19 +424,12 @@ class Finisher {
   std::string make_pdfa(Handle root, std::vector<QPDFPageObjectHelper>& pages) {
     std::vector<std::string> cmyk;
     std::set<std::string> seen;
-    for (const Page& page : *request_.pages) {
-      std::function<void(const Frame&)> scan = [&](const Frame& f) {
-        for (const auto& item : f.items) {
-          if (auto* image = std::get_if<ImageItem>(&item)) {
-            if (seen.insert(image->path).second && jpeg_components(image->path) == 4)
-              cmyk.push_back(image->path);
-          } else if (auto* group = std::get_if<GroupItem>(&item)) {
-            scan(*group->frame);
-          }
-        }
-      };
-      scan(page.frame);
-    }
+    for (const Page& page : *request_.pages)
+      for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
+        if (auto* image = std::get_if<ImageItem>(&item))
+          if (seen.insert(image->path).second && jpeg_components(image->path) == 4)
+            cmyk.push_back(image->path);
+      });
     if (!cmyk.empty())
       return fmt::format(
           "PDF/A-2 with an sRGB output intent cannot hold the CMYK JPEG `{}`; "
