@@ -24,6 +24,10 @@ struct LinePiece {
   std::vector<StructId> link_tags;  // a Link element per link of the text, in order
 };
 
+// The text of `p` as words, its line separators (U+2028) as spaces: a
+// heading's bookmark title, a stat tile's /ActualText.
+std::string plain_text(const text::RichParagraph& p);
+
 // Link elements under `parent` for each link of `text`, described by the link's text.
 std::vector<StructId> link_elements(const text::ShapedText& text, StructId parent,
                                     const Context& ctx);

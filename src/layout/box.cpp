@@ -26,11 +26,7 @@ class BoxFlowable : public Flowable {
     // The blocks inside take the box's text colour and know what lies behind them.
     Context inner = ctx.within(ctx.element(Role::Div));
     if (box.color) inner.text_color = box.color;
-    if (box.background) {
-      Color page = ctx.theme().background;
-      page.a = 1;
-      inner.background = over(*box.background, ctx.background ? over(*ctx.background, page) : page);
-    }
+    if (box.background) inner.background = over(*box.background, ctx.backdrop());
     blocks_ = prepare_blocks(box.blocks, std::max(1.0, width - 2 * inset_), inner, depth + 1);
   }
 

@@ -51,6 +51,12 @@ StructId Context::element(Role role, StructId under) const {
   return structure->add(role, under);
 }
 
+Color Context::backdrop() const {
+  Color page = theme().background;
+  page.a = 1;
+  return background ? over(*background, page) : page;
+}
+
 Context Context::within(StructId element) const {
   Context inner = *this;
   if (element >= 0) inner.parent = element;

@@ -36,6 +36,9 @@ struct Context {
   // placing a block again (to balance columns, to probe a fit) adds nothing.
   StructId element(Role role) const { return element(role, parent); }
   StructId element(Role role, StructId under) const;
+  // The opaque colour behind the blocks laid out with this context: `background`
+  // (an enclosing box's or the page style's) over the theme's page colour.
+  Color backdrop() const;
   // The same context, for blocks inside `element`.
   Context within(StructId element) const;
 

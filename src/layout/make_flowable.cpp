@@ -57,9 +57,7 @@ void check_contrast(const Block& block, const Context& ctx) {
       block.content);
   std::optional<Color> text = own ? own : ctx.text_color;
   if (!text) return;  // the theme's own colours
-  Color page = ctx.theme().background;
-  page.a = 1;
-  Color behind = ctx.background ? over(*ctx.background, page) : page;
+  Color behind = ctx.backdrop();
   double ratio = contrast_ratio(over(*text, behind), behind);
   if (ratio >= 4.5) return;
   ctx.diags.warning(block.span,

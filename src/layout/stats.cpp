@@ -60,10 +60,7 @@ std::vector<Frame> stats_rows(const Stats& s, double width, const Context& ctx) 
       if (ctx.structure && tile >= 0) {
         const StatItem& item = s.items[start + k];
         auto words = [](const TextValue& v) {
-          std::string flat = text::parse_markdown_inline(v.text).text;
-          for (size_t at; (at = flat.find("\xE2\x80\xA8")) != std::string::npos;)
-            flat.replace(at, 3, " ");  // a line separator
-          return flat;
+          return plain_text(text::parse_markdown_inline(v.text));
         };
         std::string said = words(item.value);
         for (const TextValue* part : {&item.label, &item.note})

@@ -104,12 +104,6 @@ class LinesFlowable : public Flowable {
   std::vector<Line> lines_;
 };
 
-std::string plain_text(const text::RichParagraph& p) {
-  std::string s = p.text;
-  for (size_t at; (at = s.find("\xE2\x80\xA8")) != std::string::npos;) s.replace(at, 3, " ");
-  return s;
-}
-
 // CommonMark paragraphs and list items as pieces: list items indented, with a marker.
 // Each paragraph is a P; list items are LI (Lbl + LBody) in an L, one L per
 // run of items at a depth; a paragraph that continues an item (deeper, no
@@ -169,6 +163,12 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
 }
 
 }  // namespace
+
+std::string plain_text(const text::RichParagraph& p) {
+  std::string s = p.text;
+  for (size_t at; (at = s.find("\xE2\x80\xA8")) != std::string::npos;) s.replace(at, 3, " ");
+  return s;
+}
 
 std::vector<StructId> link_elements(const text::ShapedText& text, StructId parent,
                                     const Context& ctx) {
