@@ -47,10 +47,6 @@ FlowResult flow(const std::vector<FlowBlock>& blocks, const BreakToken& from, do
       result.forced = b.break_before;
       return stop(i, std::nullopt);
     }
-    if (!continuing && !b.page_style.empty() && (placed_any || !at_top)) {
-      result.forced = BreakBefore::page;  // a block in a page style starts its own page
-      return stop(i, std::nullopt);
-    }
     double gap = placed_any && !continuing ? std::max(previous_space_after, b.space_before) : 0;
     double available = height - y - gap;
     bool region_empty = at_top && !placed_any;

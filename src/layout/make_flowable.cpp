@@ -165,7 +165,11 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
     // A heading carries its own anchor (with its title); other blocks with an
     // id get a target anchor from the flow.
     if (!std::holds_alternative<Heading>(block.content)) fb.id = block.id;
-    if (depth == 0) fb.page_style = block.page_style;  // pages are styled by top-level blocks
+    // Pages are styled by top-level blocks, and a block in a page style starts its own page.
+    if (depth == 0 && !block.page_style.empty()) {
+      fb.page_style = block.page_style;
+      fb.break_before = BreakBefore::page;
+    }
     out.push_back(std::move(fb));
   }
   return out;
