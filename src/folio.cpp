@@ -57,10 +57,14 @@ std::optional<Built> build(const std::string& layout_path, const BuildOptions& o
   text::check_theme_fonts(doc->theme, diags);
   diags.sort_by_position();
   if (diags.has_errors()) return std::nullopt;
+  return lay_out(std::move(*doc), options.layout, diags);
+}
+
+std::optional<Built> lay_out(Document doc, const LayoutOptions& options, Diagnostics& diags) {
   Built built;
-  built.structure = Structure(doc->metadata.language);
-  built.pages = layout_document(*doc, diags, options.layout, &built.structure);
-  built.document = std::move(*doc);
+  built.structure = Structure(doc.metadata.language);
+  built.document = std::move(doc);
+  built.pages = layout_document(built.document, diags, options, &built.structure);
   if (diags.has_errors()) return std::nullopt;
   return built;
 }

@@ -35,6 +35,10 @@ struct Built {
   Structure structure;  // the tagged PDF's tree, in reading order
 };
 
+// Lays out a bound document and builds its structure tree; nullopt when an
+// error was reported. The last step of build() and of each document of a bulk build.
+std::optional<Built> lay_out(Document doc, const LayoutOptions& options, Diagnostics& diags);
+
 // Load, bind and lay out; nullopt when an error was reported.
 std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,
                            Diagnostics& diags);

@@ -25,14 +25,10 @@ Value document_data(const PreparedLayout& prepared, const Value& own) {
 
 std::optional<Built> build_document(const PreparedLayout& prepared, Value data,
                                     Diagnostics& diags) {
-  Built built;
-  built.document = prepared.document;
-  built.document.data = std::move(data);
-  if (!bind_document(built.document, diags, prepared.options.load.limits)) return std::nullopt;
-  built.structure = Structure(built.document.metadata.language);
-  built.pages = layout_document(built.document, diags, prepared.options.layout, &built.structure);
-  if (diags.has_errors()) return std::nullopt;
-  return built;
+  Document doc = prepared.document;
+  doc.data = std::move(data);
+  if (!bind_document(doc, diags, prepared.options.load.limits)) return std::nullopt;
+  return lay_out(std::move(doc), prepared.options.layout, diags);
 }
 
 }  // namespace folio::bulk
