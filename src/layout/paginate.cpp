@@ -168,8 +168,10 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
     bool uses_page_numbers = false;
     auto pages = layout_pass(doc, pass_diags, options, pass_structure ? &*pass_structure : nullptr,
                              previous ? &*previous : nullptr, &uses_page_numbers);
-    Introspection now = introspect(pages);
-    bool settled = !uses_page_numbers || (previous && now == *previous);
+    // Only a pass that printed page numbers needs to know where things landed.
+    std::optional<Introspection> now;
+    if (uses_page_numbers) now = introspect(pages);
+    bool settled = !uses_page_numbers || (previous && *now == *previous);
     if (settled || pass >= options.max_passes || pass_diags.has_errors()) {
       for (const auto& d : pass_diags.all()) diags.add(d);
       if (!settled && !pass_diags.has_errors())
@@ -182,7 +184,7 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
       if (structure) *structure = std::move(*pass_structure);
       return pages;
     }
-    previous = std::move(now);
+    previous = std::move(*now);
   }
 }
 

@@ -13,11 +13,11 @@ bool is_delimiter(char c) {
          c == '}' || c == '/' || c == '%';
 }
 
-// Operators that put ink on the page.
+// Operators that put ink on the page (an inline image, BI ... EI, is handled
+// where it is read, with its data).
 bool paints(std::string_view op) {
-  static constexpr std::array<std::string_view, 17> ops = {"f",  "F",  "f*", "S",  "s",  "B",
-                                                           "B*", "b",  "b*", "Tj", "TJ", "'",
-                                                           "\"", "Do", "sh", "BI", "EI"};
+  static constexpr std::array<std::string_view, 15> ops = {
+      "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Tj", "TJ", "'", "\"", "Do", "sh"};
   for (auto o : ops)
     if (o == op) return true;
   return false;
