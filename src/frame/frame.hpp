@@ -121,6 +121,8 @@ struct Page {
   double bleed = 0;
   bool crop_marks = false;
   std::string style;  // its [page.NAME] style; empty: the document's
+  std::string label;  // its number as printed ("iv", "7"); empty: not numbered
+  bool blank = false;  // left empty so that a section starts on a right-hand page
   Frame frame;        // page coordinates, origin at the trim box's top-left
 };
 

@@ -62,6 +62,8 @@ std::string_view role_name(Role role) {
       return "TOC";
     case Role::TOCI:
       return "TOCI";
+    case Role::Note:
+      return "Note";
   }
   return "Span";
 }

@@ -54,6 +54,7 @@ enum class Role : uint8_t {
   Link,
   TOC,
   TOCI,
+  Note,  // a footnote or endnote; its `id` is the /ID PDF/UA asks of every Note
 };
 
 // The PDF structure type, as cairo's tag names and ISO 32000 spell it.

@@ -8,6 +8,7 @@
 
 #include "layout/context.hpp"
 #include "layout/flowable.hpp"
+#include "layout/notes.hpp"
 
 namespace folio::layout {
 
@@ -22,6 +23,7 @@ struct LinePiece {
   StructId tag = kUntagged;         // the text's element (P, H1, LBody, ...)
   StructId marker_tag = kUntagged;  // the marker's Lbl
   std::vector<StructId> link_tags;  // a Link element per link of the text, in order
+  std::vector<NoteRef> notes;       // footnotes referenced in the text
 };
 
 // The text of `p` as words, its line separators (U+2028) as spaces: a
@@ -48,6 +50,8 @@ std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& 
 // The document's headings (from the previous layout pass) with their pages.
 std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width,
                                             const Context& ctx);
+// The endnotes waiting in the context's NoteState, which it takes.
+std::unique_ptr<Flowable> notes_flowable(const Block& block, const Context& ctx);
 // The element a block's layout makes first (for a block's `id` and `language`).
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,
                                              bool keep_together);

@@ -16,10 +16,11 @@ class BoxFlowable : public Flowable {
     // A full-bleed band knows where it sits only as a top-level block of a
     // one-column body: its left edge is then the page's left margin.
     const PageSetup& page = ctx.doc.page;
-    if (box.full_bleed && depth == 0 && page.columns <= 1) {
-      bleed_left_ = page.margins.left + page.bleed;
-      bleed_right_ = page.size.width - page.margins.left - width + page.bleed;
-      bleed_top_ = page.margins.top + page.bleed;
+    const PageBody& body = ctx.region;
+    if (box.full_bleed && depth == 0 && body.columns <= 1) {
+      bleed_left_ = body.margins.left + page.bleed;
+      bleed_right_ = page.size.width - body.margins.left - width + page.bleed;
+      bleed_top_ = body.margins.top + page.bleed;
     }
     double border = box.border ? 1 : 0;
     inset_ = box.padding + border;
@@ -63,6 +64,7 @@ class BoxFlowable : public Flowable {
     }
     p.frame.place(std::move(r.frame), Point{inset_, inset_});
     p.rest = std::move(r.rest);
+    p.notes = std::move(r.notes);
     return p;
   }
 
@@ -112,6 +114,7 @@ class ColumnsFlowable : public Flowable {
     Placement p;
     p.frame = std::move(full.frame);
     p.rest = std::move(full.rest);
+    p.notes = std::move(full.notes);
     return p;
   }
 
@@ -120,6 +123,7 @@ class ColumnsFlowable : public Flowable {
     Frame frame;
     std::optional<BreakToken> rest;
     double used = 0;
+    std::vector<std::shared_ptr<const Frame>> notes;
   };
 
   Attempt fill(const BreakToken& from, double height, bool at_top) const {
@@ -128,6 +132,7 @@ class ColumnsFlowable : public Flowable {
     for (int c = 0; c < count_; ++c) {
       FlowResult r = flow(blocks_, token, column_width_, height, at_top || c > 0);
       a.used = std::max(a.used, r.frame.size.height);
+      for (auto& note : r.notes) a.notes.push_back(std::move(note));
       a.frame.place(std::move(r.frame), Point{c * (column_width_ + gap_), 0});
       if (!r.rest) {
         a.rest.reset();

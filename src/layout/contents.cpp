@@ -25,9 +25,11 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       number_style.align = Align::right;
       StructId item = ctx.element(Role::TOCI, toc);
       StructId link = ctx.element(Role::Link, item);
+      // The page's number as printed on it ("iv" in roman front matter).
+      std::string label = ctx.previous->label(h.page);
       if (ctx.structure && link >= 0)
-        (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, h.page);
-      auto number = ctx.shape(text::plain_paragraph(std::to_string(h.page)), number_style,
+        (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, label);
+      auto number = ctx.shape(text::plain_paragraph(label), number_style,
                               theme.size * 4, {});
       double x = indent * (h.level - 1);
       double number_width = number->natural_width();

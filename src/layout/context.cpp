@@ -8,42 +8,34 @@ namespace folio::layout {
 
 text::RichParagraph with_page_numbers(const text::RichParagraph& p, const Introspection* known) {
   text::RichParagraph out = p;
-  out.text.clear();
-  // Byte offsets of the old text move by what each replacement adds or removes.
-  std::vector<std::pair<size_t, long>> shifts;
-  long shift = 0;
-  size_t at = 0;
-  while (true) {
-    size_t open = p.text.find(kPageRefOpen, at);
-    size_t close = open == std::string::npos ? open : p.text.find(kPageRefClose, open);
-    if (close == std::string::npos) {
-      out.text.append(p.text, at);
-      break;
-    }
-    out.text.append(p.text, at, open - at);
+  std::vector<text::Replacement> replacements;
+  for (size_t open = p.text.find(kPageRefOpen); open != std::string::npos;
+       open = p.text.find(kPageRefOpen, open + 1)) {
+    size_t close = p.text.find(kPageRefClose, open);
+    if (close == std::string::npos) break;
     std::string id = p.text.substr(open + kPageRefOpen.size(), close - open - kPageRefOpen.size());
-    int page = 0;
-    if (known)
-      if (auto it = known->page_of.find(id); it != known->page_of.end()) page = it->second;
+    std::string label;
+    if (known) label = known->label_of(id);
     // Before the numbers are known, a wide stand-in keeps the line as long as it will be.
-    std::string number = page > 0 ? std::to_string(page) : "00";
-    out.text += number;
-    size_t end = close + kPageRefClose.size();
-    shift += static_cast<long>(number.size()) - static_cast<long>(end - open);
-    shifts.push_back({end, shift});
-    at = end;
+    replacements.push_back({open, close + kPageRefClose.size(), label.empty() ? "00" : label});
   }
-  auto moved = [&](unsigned offset) {
-    long d = 0;
-    for (const auto& [from, by] : shifts)
-      if (offset >= from) d = by;
-    return static_cast<unsigned>(static_cast<long>(offset) + d);
-  };
-  for (auto& run : out.runs) {
-    run.start = moved(run.start);
-    run.end = moved(run.end);
-  }
+  text::replace_ranges(out, replacements);
   return out;
+}
+
+PageBody page_body(const Document& doc, const std::string& style) {
+  const PageSetup& setup = doc.page;
+  PageBody body;
+  body.margins = setup.margins;
+  if (auto it = doc.page_styles.find(style); it != doc.page_styles.end() && it->second.margins)
+    body.margins = *it->second.margins;
+  body.width = std::max(1.0, setup.size.width - body.margins.left - body.margins.right);
+  body.height = std::max(1.0, setup.size.height - body.margins.top - body.margins.bottom);
+  body.columns = std::max(1, setup.columns);
+  body.column_gap = setup.column_gap;
+  body.column_width =
+      std::max(1.0, (body.width - (body.columns - 1) * body.column_gap) / body.columns);
+  return body;
 }
 
 StructId Context::element(Role role, StructId under) const {
@@ -134,9 +126,22 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
                                                        const text::TextStyle& style, double width,
                                                        const Span& from) const {
   std::optional<text::RichParagraph> numbered;
+  if (!p.notes.empty()) {
+    // Only running text numbers its notes (number_notes); a label or a cell cannot hold one.
+    diags.warning(from, "a note (`^[...]`) here is left out: notes belong in paragraphs, lists "
+                        "and headings",
+                  {"move the note into a paragraph near this block"});
+    numbered = p;
+    numbered->notes.clear();
+    std::vector<text::Replacement> marks;
+    for (size_t at = p.text.find(text::kNoteMark); at != std::string::npos;
+         at = p.text.find(text::kNoteMark, at + 1))
+      marks.push_back({at, at + text::kNoteMark.size(), ""});
+    text::replace_ranges(*numbered, marks);
+  }
   if (has_page_ref(p.text)) {
     if (uses_page_numbers) *uses_page_numbers = true;
-    numbered = with_page_numbers(p, previous);
+    numbered = with_page_numbers(numbered ? *numbered : p, previous);
   }
   auto shaped = std::make_shared<const text::ShapedText>(numbered ? *numbered : p, style, width);
   auto missing = shaped->missing_characters();

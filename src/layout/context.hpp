@@ -8,6 +8,26 @@
 
 namespace folio::layout {
 
+struct NoteState;
+
+// The body of the pages of one page style: where its blocks go.
+struct PageBody {
+  Insets margins;  // of a right-hand page; a two-sided left-hand page swaps left and right
+  double width = 0;
+  double height = 0;
+  int columns = 1;
+  double column_gap = 0;
+  double column_width = 0;
+
+  // The body's left edge on page `number` (1-based).
+  double left(const PageSetup& setup, int number) const {
+    return setup.two_sided && number % 2 == 0 ? margins.right : margins.left;
+  }
+};
+
+// The body of a page in `style` ("" or an unknown name: the document's own).
+PageBody page_body(const Document& doc, const std::string& style);
+
 // What every block layout may read: the theme's text styles and where to report problems.
 // `p` with each page-reference placeholder replaced by the page its target
 // starts on in `known` ("00" while unknown), its style runs moved to match.
@@ -25,11 +45,15 @@ struct Context {
   // Set when something printed a page number from `previous`, so that layout
   // knows it must run again until the numbers settle.
   bool* uses_page_numbers = nullptr;
+  // The notes numbered so far in this pass (null: notes are dropped, in tests).
+  NoteState* notes = nullptr;
   // Text colour and the colour behind it, from an enclosing box.
   std::optional<Color> text_color = std::nullopt;
   // The language of the blocks laid out with this context, when it is not the document's.
   std::string language = {};
   std::optional<Color> background = std::nullopt;
+  // The body of the pages the blocks laid out with this context go on.
+  PageBody region = {};
 
   // A new element under `under` (default: `parent`), or kUntagged without a structure.
   // Layouts make their elements when they are prepared, never in place(), so

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/notes.hpp"
+
 namespace folio::layout {
 namespace {
 
@@ -48,7 +50,8 @@ FlowResult flow(const std::vector<FlowBlock>& blocks, const BreakToken& from, do
       return stop(i, std::nullopt);
     }
     double gap = placed_any && !continuing ? std::max(previous_space_after, b.space_before) : 0;
-    double available = height - y - gap;
+    // The footnotes referenced so far take room at the region's foot.
+    double available = height - y - gap - notes_height(result.notes);
     bool region_empty = at_top && !placed_any;
     Placement p = b.flowable->place(token, available, region_empty);
     if (!p.fits) {
@@ -76,6 +79,7 @@ FlowResult flow(const std::vector<FlowBlock>& blocks, const BreakToken& from, do
       result.frame.add(std::move(target));
     }
     result.frame.place(std::move(p.frame), Point{0, y + gap});
+    for (auto& note : p.notes) result.notes.push_back(std::move(note));
     y += gap + block_height;
     placed_any = true;
     if (p.rest) return stop(i, std::move(p.rest));

@@ -11,6 +11,8 @@ struct FlowResult {
   Frame frame;
   std::optional<BreakToken> rest;          // nullopt when every block was placed
   BreakBefore forced = BreakBefore::none;  // the region ended at a break_before or page_break
+  // The footnotes referenced in the region, in order; the blocks left room for them.
+  std::vector<std::shared_ptr<const Frame>> notes;
 };
 
 // Places blocks top to bottom into one region (a column of a page, a box's

@@ -20,6 +20,8 @@ struct Placement {
   Frame frame;                     // frame.size.height is the height used
   std::optional<BreakToken> rest;  // where to go on in the next region; nullopt: finished
   bool fits = true;                // false: nothing could be placed in the space given
+  // The footnotes referenced by what was placed, for the foot of the region.
+  std::vector<std::shared_ptr<const Frame>> notes;
   static Placement nothing() {
     Placement p;
     p.fits = false;

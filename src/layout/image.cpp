@@ -15,9 +15,7 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
   w = std::clamp(w, 1.0, width);
   double h = w * natural_h / natural_w;
   // An image taller than a whole page could never be placed: scale it to fit.
-  const PageSetup& page = ctx.doc.page;
-  double body_height = page.size.height - page.margins.top - page.margins.bottom;
-  double room = body_height - (img.caption.empty() ? 0 : ctx.theme().size * 3);
+  double room = ctx.region.height - (img.caption.empty() ? 0 : ctx.theme().size * 3);
   if (h > room && room > 0) {
     ctx.diags.warning(img.src.span,
                       fmt::format("the image is {:.0f} pt tall, more than a page holds; it is "

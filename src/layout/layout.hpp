@@ -30,7 +30,12 @@ struct Introspection {
   };
   std::map<std::string, int> page_of;  // a block's id -> the page it starts on (1-based)
   std::vector<Heading> headings;       // in document order
+  std::vector<std::string> labels;     // each page's number as printed ("iv", "7")
   bool operator==(const Introspection&) const = default;
+
+  // The printed number of `page` (1-based), or of the page block `id` starts on; "" if unknown.
+  std::string label(int page) const;
+  std::string label_of(const std::string& id) const;
 };
 
 // The targets and headings of laid-out pages.

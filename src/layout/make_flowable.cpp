@@ -26,7 +26,8 @@ Defaults defaults_for(const BlockContent& content, const Theme& theme) {
     return {0, s * 0.8, false, false};
   if (std::holds_alternative<Quote>(content)) return {s * 1.6, s * 1.6, false, true};
   if (std::holds_alternative<Rule>(content)) return {s * 0.8, s * 0.8, false, true};
-  if (std::holds_alternative<ContentsBlock>(content)) return {0, s * 1.2, false, false};
+  if (std::holds_alternative<ContentsBlock>(content) || std::holds_alternative<NotesBlock>(content))
+    return {0, s * 1.2, false, false};
   if (std::holds_alternative<Spacer>(content) || std::holds_alternative<PageBreak>(content))
     return {0, 0, false, true};
   if (std::holds_alternative<Box>(content) || std::holds_alternative<ColumnsBlock>(content))
@@ -99,6 +100,8 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
           return fixed_flowable(Frame{});
         } else if constexpr (std::is_same_v<T, ContentsBlock>) {
           return contents_flowable(c, width, ctx);
+        } else if constexpr (std::is_same_v<T, NotesBlock>) {
+          return notes_flowable(block, ctx);
         } else if constexpr (std::is_same_v<T, Chart>) {
           return fixed_flowable(chart_frame(c, width, ctx));
         } else if constexpr (std::is_same_v<T, TableBlock>) {
@@ -147,15 +150,22 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
   out.reserve(blocks.size());
   // Blocks on pages of a style with a background are checked against it.
   Context on_page = ctx;
+  bool styled = false;  // a block named its page style: blocks take that style's width
   for (const Block& block : blocks) {
     if (depth == 0 && !block.page_style.empty()) {
-      auto it = ctx.doc.page_styles.find(block.page_style);
+      std::string style = block.page_style == "default" ? "" : block.page_style;
+      auto it = ctx.doc.page_styles.find(style);
       on_page.background = it != ctx.doc.page_styles.end() ? it->second.background : std::nullopt;
+      on_page.region = page_body(ctx.doc, style);
+      styled = true;
     }
+    // A page style may have its own margins, so a top-level block is as wide
+    // as a column of the pages it starts on.
+    double block_width = styled ? on_page.region.column_width : width;
     Defaults d = defaults_for(block.content, ctx.theme());
     FlowBlock fb;
     bool keep_together = block.keep_together.value_or(d.keep_together);
-    fb.flowable = make_tagged_flowable(block, width, on_page, keep_together, depth);
+    fb.flowable = make_tagged_flowable(block, block_width, on_page, keep_together, depth);
     fb.space_before = block.space_before.value_or(d.space_before);
     fb.space_after = block.space_after.value_or(d.space_after);
     fb.keep_with_next = block.keep_with_next.value_or(d.keep_with_next);
@@ -168,7 +178,7 @@ std::vector<FlowBlock> prepare_blocks(const std::vector<Block>& blocks, double w
     // Pages are styled by top-level blocks, and a block in a page style starts its own page.
     if (depth == 0 && !block.page_style.empty()) {
       fb.page_style = block.page_style;
-      fb.break_before = BreakBefore::page;
+      if (fb.break_before != BreakBefore::right) fb.break_before = BreakBefore::page;
     }
     out.push_back(std::move(fb));
   }

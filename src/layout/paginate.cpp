@@ -5,6 +5,7 @@
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
+#include "layout/notes.hpp"
 #include "layout/running.hpp"
 
 namespace folio {
@@ -13,6 +14,7 @@ namespace {
 // The body columns of one page, filled from `token` with columns `height` tall.
 struct PageFill {
   std::vector<Frame> columns;
+  std::vector<std::vector<layout::NoteFrame>> notes;  // each column's footnotes
   std::optional<layout::BreakToken> rest;  // nullopt: the document ended on this page
   bool section_end = false;                // the page ended at a page break (or the end)
   double tallest = 0;
@@ -24,8 +26,9 @@ PageFill fill_page(const std::vector<layout::FlowBlock>& blocks, const layout::B
   layout::BreakToken token = from;
   for (int column = 0; column < columns; ++column) {
     layout::FlowResult r = layout::flow(blocks, token, column_width, height, true);
-    fill.tallest = std::max(fill.tallest, r.frame.size.height);
+    fill.tallest = std::max(fill.tallest, r.frame.size.height + layout::notes_height(r.notes));
     fill.columns.push_back(std::move(r.frame));
+    fill.notes.push_back(std::move(r.notes));
     if (!r.rest) {
       fill.rest.reset();
       fill.section_end = true;
@@ -33,7 +36,7 @@ PageFill fill_page(const std::vector<layout::FlowBlock>& blocks, const layout::B
     }
     token = *r.rest;
     fill.rest = token;
-    if (r.forced == BreakBefore::page) {
+    if (r.forced == BreakBefore::page || r.forced == BreakBefore::right) {
       fill.section_end = true;
       return fill;
     }
@@ -76,6 +79,40 @@ void collect_anchors(const Frame& frame, int page, Introspection& out) {
   });
 }
 
+std::string roman(int n) {
+  static constexpr std::pair<int, const char*> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& [value, digits] : kDigits)
+    for (; n >= value; n -= value) out += digits;
+  return out;
+}
+
+// Each page's printed number, from its style's numbering: front matter in
+// roman numerals, a style that starts again at 1, pages left unnumbered.
+void number_pages(std::vector<Page>& pages, const Document& doc) {
+  int number = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PageStyle style;
+    if (auto it = doc.page_styles.find(pages[i].style); it != doc.page_styles.end())
+      style = it->second;
+    bool starts_style = i == 0 || pages[i - 1].style != pages[i].style;
+    number = style.restart_numbering && starts_style ? 1 : number + 1;
+    switch (style.numbering) {
+      case PageNumbering::arabic:
+        pages[i].label = std::to_string(number);
+        break;
+      case PageNumbering::roman:
+        pages[i].label = roman(number);
+        break;
+      case PageNumbering::none:
+        pages[i].label.clear();
+        break;
+    }
+  }
+}
+
 // One pass of layout, reading page numbers from `previous`.
 std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const LayoutOptions& options,
                               Structure* structure, const Introspection* previous,
@@ -83,19 +120,35 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
   layout::Context ctx{doc, diags, structure};
   ctx.previous = previous;
   ctx.uses_page_numbers = uses_page_numbers;
+  ctx.region = layout::page_body(doc, "");
+  layout::NoteState notes;
+  notes.placement = doc.notes;
+  notes.width = ctx.region.column_width;
+  ctx.notes = &notes;
   const PageSetup& setup = doc.page;
-  double body_width = setup.size.width - setup.margins.left - setup.margins.right;
-  double body_height = setup.size.height - setup.margins.top - setup.margins.bottom;
-  int columns = std::max(1, setup.columns);
-  double column_width = (body_width - (columns - 1) * setup.column_gap) / columns;
 
-  std::vector<layout::FlowBlock> blocks = layout::prepare_blocks(doc.blocks, column_width, ctx);
+  std::vector<layout::FlowBlock> blocks =
+      layout::prepare_blocks(doc.blocks, ctx.region.column_width, ctx);
+  if (!notes.waiting.empty())
+    diags.warning(notes.first_waiting,
+                  fmt::format("{} endnote{} referenced after the last `notes` block {} not printed",
+                              notes.waiting.size(), notes.waiting.size() == 1 ? "" : "s",
+                              notes.waiting.size() == 1 ? "is" : "are"),
+                  {"add a block with type = \"notes\" after the last reference"});
 
   std::vector<Page> pages;
   layout::BreakToken token;
   std::set<size_t> warned_overflow;
   std::string style;  // the page style, set by the block that starts a page
   bool done = blocks.empty();
+  auto new_page = [&] {
+    Page page;
+    page.size = setup.size;
+    page.bleed = setup.bleed;
+    page.crop_marks = setup.crop_marks;
+    page.frame.size = setup.size;
+    return page;
+  };
   while (!done || pages.empty()) {
     if (pages.size() >= options.max_pages) {
       diags.error(Span{std::make_shared<const std::string>(doc.path), 0, 0},
@@ -104,34 +157,47 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
                               options.max_pages));
       break;
     }
-    Page page;
-    page.size = setup.size;
-    page.bleed = setup.bleed;
-    page.crop_marks = setup.crop_marks;
-    page.frame.size = setup.size;
-    if (!done && !token.inner && token.index < blocks.size() &&
-        !blocks[token.index].page_style.empty())
-      style = blocks[token.index].page_style == "default" ? "" : blocks[token.index].page_style;
+    const layout::FlowBlock* next =
+        !done && !token.inner && token.index < blocks.size() ? &blocks[token.index] : nullptr;
+    // A block that starts on a right-hand page, due on a left-hand one: a blank page first.
+    if (next && next->break_before == BreakBefore::right && setup.two_sided &&
+        pages.size() % 2 == 1) {
+      Page blank = new_page();
+      blank.style = style;
+      blank.blank = true;
+      pages.push_back(std::move(blank));
+      continue;
+    }
+    Page page = new_page();
+    if (next && !next->page_style.empty())
+      style = next->page_style == "default" ? "" : next->page_style;
     page.style = style;
     if (!done) {
+      layout::PageBody body = layout::page_body(doc, style);
       size_t first_block = token.index;
-      PageFill fill = fill_page(blocks, token, columns, column_width, body_height);
+      PageFill fill = fill_page(blocks, token, body.columns, body.column_width, body.height);
       // A block kept whole that is taller than a page is placed anyway, so the
       // document always advances; say so rather than clip silently.
-      if (fill.tallest > body_height + 0.5 && first_block < blocks.size() &&
+      if (fill.tallest > body.height + 0.5 && first_block < blocks.size() &&
           warned_overflow.insert(first_block).second) {
         diags.warning(blocks[first_block].span,
                       fmt::format("this block is {:.0f} pt tall but a page holds {:.0f} pt; it "
                                   "runs past the bottom margin",
-                                  fill.tallest, body_height),
+                                  fill.tallest, body.height),
                       {"let it split (keep_together = false), or make it smaller"});
       }
-      if (columns > 1 && fill.section_end)
-        fill = balance(blocks, token, columns, column_width, std::move(fill));
+      if (body.columns > 1 && fill.section_end)
+        fill = balance(blocks, token, body.columns, body.column_width, std::move(fill));
+      int number = static_cast<int>(pages.size() + 1);
       for (size_t c = 0; c < fill.columns.size(); ++c) {
-        double x = setup.body_left(static_cast<int>(pages.size() + 1)) +
-                   c * (column_width + setup.column_gap);
-        page.frame.place(std::move(fill.columns[c]), Point{x, setup.margins.top});
+        double x = body.left(setup, number) + c * (body.column_width + body.column_gap);
+        page.frame.place(std::move(fill.columns[c]), Point{x, body.margins.top});
+        // Footnotes at the foot of their column, above the footer.
+        const auto& column_notes = fill.notes[c];
+        if (!column_notes.empty())
+          page.frame.place(
+              layout::notes_frame(column_notes, body.column_width, ctx),
+              Point{x, body.margins.top + body.height - layout::notes_height(column_notes)});
       }
       if (fill.rest) {
         token = *fill.rest;
@@ -141,6 +207,7 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
     }
     pages.push_back(std::move(page));
   }
+  number_pages(pages, doc);
   layout::add_running_text(pages, ctx);
   return pages;
 }
@@ -149,9 +216,22 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
 
 Introspection introspect(const std::vector<Page>& pages) {
   Introspection out;
-  for (size_t i = 0; i < pages.size(); ++i)
+  for (size_t i = 0; i < pages.size(); ++i) {
     collect_anchors(pages[i].frame, static_cast<int>(i + 1), out);
+    out.labels.push_back(pages[i].label);
+  }
   return out;
+}
+
+std::string Introspection::label(int page) const {
+  if (page < 1) return "";
+  if (static_cast<size_t>(page) <= labels.size()) return labels[static_cast<size_t>(page - 1)];
+  return std::to_string(page);
+}
+
+std::string Introspection::label_of(const std::string& id) const {
+  auto it = page_of.find(id);
+  return it == page_of.end() ? "" : label(it->second);
 }
 
 // Layout is pure, so it can run again: a contents block or a page reference

@@ -13,12 +13,19 @@ void sections_on(const Frame& frame, std::vector<std::pair<double, std::string>>
   });
 }
 
-std::string expand_running(const TextValue& t, const Context& ctx, size_t page, size_t pages,
-                           const std::string& section) {
+// What `{{ page }}`, `{{ pages }}` and `{{ section }}` print on one page.
+struct PageFacts {
+  int number = 0;       // 1-based, counting every page
+  std::string label;    // the page's printed number
+  std::string pages;    // the last page's number, the "of 20"
+  std::string section;  // the running section
+};
+
+std::string expand_running(const TextValue& t, const Context& ctx, const PageFacts& facts) {
   auto resolve = [&](std::string_view path) -> Lookup {
-    if (path == "page") return Lookup{Scalar(static_cast<int64_t>(page)), false};
-    if (path == "pages") return Lookup{Scalar(static_cast<int64_t>(pages)), false};
-    if (path == "section") return Lookup{Scalar(section), false};
+    if (path == "page") return Lookup{Scalar(facts.label), false};
+    if (path == "pages") return Lookup{Scalar(facts.pages), false};
+    if (path == "section") return Lookup{Scalar(facts.section), false};
     return lookup_in_document(ctx.doc, path);
   };
   // Binding already reported any error in these templates.
@@ -27,17 +34,17 @@ std::string expand_running(const TextValue& t, const Context& ctx, size_t page, 
 
 // One header or footer band: left, center and right texts across the body width.
 void add_band(Frame& frame, const RunningText& band, bool is_header, const Context& ctx,
-              size_t page, size_t pages, const std::string& section) {
+              const PageBody& body, const PageFacts& facts) {
   const PageSetup& setup = ctx.doc.page;
-  double x = setup.body_left(static_cast<int>(page));
+  double x = body.left(setup, facts.number);
   // On a left-hand page of a two-sided document the outside is the left.
-  bool mirrored = setup.two_sided && page % 2 == 0;
-  double width = setup.size.width - setup.margins.left - setup.margins.right;
+  bool mirrored = setup.two_sided && facts.number % 2 == 0;
+  double width = body.width;
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   const double gap = 10;
   double line = style.size * style.line_height;
   double top =
-      is_header ? setup.margins.top - gap - line : setup.size.height - setup.margins.bottom + gap;
+      is_header ? body.margins.top - gap - line : setup.size.height - body.margins.bottom + gap;
   struct Slot {
     const TextValue* text;
     Align align;
@@ -47,14 +54,14 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
         Slot{&band.right, mirrored ? Align::left : Align::right}}) {
     if (slot.text->empty()) continue;
     style.align = slot.align;
-    TextValue expanded{expand_running(*slot.text, ctx, page, pages, section), slot.text->span};
+    TextValue expanded{expand_running(*slot.text, ctx, facts), slot.text->span};
     auto shaped = ctx.shape_markdown(expanded, style, width);
     frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color,
                        kPagination});
   }
   if (band.rule) {
-    double y = is_header ? setup.margins.top - gap / 2
-                         : setup.size.height - setup.margins.bottom + gap / 2;
+    double y =
+        is_header ? body.margins.top - gap / 2 : setup.size.height - body.margins.bottom + gap / 2;
     frame.add(LineItem{Point{x, y}, Point{x + width, y}, ctx.theme().rule, 0.5, false, kArtifact});
   }
 }
@@ -65,21 +72,31 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
   const Document& doc = ctx.doc;
   std::string section;
   bool white = doc.theme.background == Color{1, 1, 1, 1};
+  // "Page 7 of 20" counts the main sequence: the last page that has an arabic number.
+  std::string last_number = std::to_string(pages.size());
+  for (auto it = pages.rbegin(); it != pages.rend(); ++it) {
+    if (!it->label.empty() && std::isdigit(static_cast<unsigned char>(it->label[0]))) {
+      last_number = it->label;
+      break;
+    }
+  }
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
+    PageBody body = page_body(doc, page.style);
     // The running `section` is the section the page starts in: the last
     // level-1 heading before the page, or one that is the first thing on it.
     std::vector<std::pair<double, std::string>> starts;
     sections_on(page.frame, starts);
     // Before the first section (a cover, a kicker above the first heading), the
     // page's first heading names it.
-    if (!starts.empty() && (starts.front().first <= doc.page.margins.top + 1 || section.empty()))
+    if (!starts.empty() && (starts.front().first <= body.margins.top + 1 || section.empty()))
       section = starts.front().second;
     std::string next_section = starts.empty() ? section : starts.back().second;
     Frame decorations;
     decorations.size = page.size;
     PageStyle style;
     if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
+    if (page.blank) style = PageStyle{false, false};  // left blank: no header, footer or colour
     if (!white || style.background) {
       double b = page.bleed;
       decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
@@ -90,7 +107,8 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
       const RunningText& band = header ? doc.header : doc.footer;
       if (band.empty() || (i == 0 && !band.first_page)) continue;
       if (!(header ? style.header : style.footer)) continue;
-      add_band(decorations, band, header, ctx, i + 1, pages.size(), section);
+      add_band(decorations, band, header, ctx, body,
+               PageFacts{static_cast<int>(i + 1), page.label, last_number, section});
     }
     // Background first so the body draws over it.
     decorations.items.insert(decorations.items.end(), page.frame.items.begin(),

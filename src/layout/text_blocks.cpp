@@ -16,9 +16,13 @@ class LinesFlowable : public Flowable {
       const auto& text = *pieces_[p].text;
       if (p > 0) y += pieces_[p].gap_before;
       for (int i = 0; i < text.line_count(); ++i) {
-        lines_.push_back({p, i, y, text.line_height(i)});
+        lines_.push_back({p, i, y, text.line_height(i), {}});
         y += text.line_height(i);
       }
+      // Each footnote goes with the line that holds its reference.
+      size_t first = lines_.size() - static_cast<size_t>(text.line_count());
+      for (const auto& ref : pieces_[p].notes)
+        lines_[first + static_cast<size_t>(text.line_of_index(ref.at))].notes.push_back(ref.note);
     }
   }
 
@@ -28,8 +32,11 @@ class LinesFlowable : public Flowable {
     if (s >= n) return Placement{};
     size_t best = 0;
     size_t fits_any = 0;
+    std::vector<NoteFrame> notes;
     for (size_t e = s + 1; e <= n; ++e) {
-      if (span_height(s, e) > height + 1e-6) break;
+      // A line fits with the footnotes it refers to, or not at all.
+      notes.insert(notes.end(), lines_[e - 1].notes.begin(), lines_[e - 1].notes.end());
+      if (span_height(s, e) + notes_height(notes) > height + 1e-6) break;
       fits_any = e;
       if (break_allowed(e)) best = e;
     }
@@ -40,6 +47,8 @@ class LinesFlowable : public Flowable {
     Placement out;
     out.frame = frame_for(s, best);
     if (best < n) out.rest = BreakToken{best, nullptr};
+    for (size_t i = s; i < best; ++i)
+      out.notes.insert(out.notes.end(), lines_[i].notes.begin(), lines_[i].notes.end());
     return out;
   }
 
@@ -49,6 +58,7 @@ class LinesFlowable : public Flowable {
     int line;
     double top;
     double height;
+    std::vector<NoteFrame> notes;  // the footnotes referenced on this line
   };
 
   double span_height(size_t s, size_t e) const {
@@ -126,8 +136,8 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
     text::TextStyle s = style;
     if (p.kind == text::ParagraphKind::code) s.family = s.mono_family, s.size *= 0.9;
     LinePiece piece;
-    piece.text = ctx.shape(p, s, width - x, span);
     piece.x = x;
+    text::RichParagraph numbered = p;
     bool item = p.kind == text::ParagraphKind::bullet || p.kind == text::ParagraphKind::numbered;
     piece.gap_before = item && !pieces.empty() ? paragraph_gap * 0.4 : paragraph_gap;
     if (item) {
@@ -156,6 +166,8 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
       StructId parent = lists.empty() ? ctx.parent : lists.back().body;
       piece.tag = ctx.element(Role::P, parent);
     }
+    piece.notes = number_notes(numbered, ctx, span);
+    piece.text = ctx.shape(numbered, s, width - x, span);
     piece.link_tags = link_elements(*piece.text, piece.tag, ctx);
     pieces.push_back(std::move(piece));
   }
@@ -167,6 +179,8 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
 std::string plain_text(const text::RichParagraph& p) {
   std::string s = p.text;
   for (size_t at; (at = s.find("\xE2\x80\xA8")) != std::string::npos;) s.replace(at, 3, " ");
+  for (size_t at; (at = s.find(text::kNoteMark)) != std::string::npos;)
+    s.erase(at, text::kNoteMark.size());
   return s;
 }
 
@@ -189,13 +203,15 @@ std::unique_ptr<Flowable> lines_flowable(std::vector<LinePiece> pieces, bool kee
 std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& id, double width,
                                            const Context& ctx) {
   auto rich = text::parse_markdown_inline(h.text.text);
+  std::string title = plain_text(rich);
   LinePiece piece;
-  piece.text = ctx.shape(rich, ctx.heading(h.level), width, h.text.span);
   piece.tag = ctx.element(heading_role(h.level));
+  piece.notes = number_notes(rich, ctx, h.text.span);
+  piece.text = ctx.shape(rich, ctx.heading(h.level), width, h.text.span);
   piece.link_tags = link_elements(*piece.text, piece.tag, ctx);
   std::vector<LinePiece> pieces{std::move(piece)};
   AnchorItem anchor;
-  anchor.title = plain_text(rich);
+  anchor.title = std::move(title);
   anchor.level = h.level;
   anchor.id =
       !id.empty() ? id : fmt::format("_heading-{}-{}", h.text.span.line, h.text.span.column);

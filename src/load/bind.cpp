@@ -208,6 +208,7 @@ class Binder {
   void content(Spacer&) {}
   void content(PageBreak&) {}
   void content(ContentsBlock&) {}
+  void content(NotesBlock&) {}
 
   // Every block `id`, once: a second block with the same id is an error.
   void collect_ids(const std::vector<Block>& blocks) {

@@ -34,6 +34,11 @@ std::vector<TableSpec> make_tables() {
            {"column_gap", K::length, "Space between body columns. Default \"6mm\"."},
            {"bleed", K::length, "Extend the page by this much for print. Default \"0mm\"."},
            {"crop_marks", K::boolean, "Draw crop marks outside the trim box. Default false."},
+           {"notes",
+            K::choice,
+            "Where notes written `^[...]` go: \"footnotes\", at the foot of the page that refers "
+            "to them, or \"endnotes\", in a `notes` block. Default \"footnotes\".",
+            {"footnotes", "endnotes"}},
            {"two_sided", K::boolean,
             "Printed on both sides: left-hand pages mirror the margins, and the header's and "
             "footer's left and right texts sit on the outside. Default false."},
@@ -81,6 +86,17 @@ std::vector<TableSpec> make_tables() {
            {"header", K::boolean, "Print the running header. Default true."},
            {"footer", K::boolean, "Print the running footer (and its page number). Default true."},
            {"background", K::color, "The page's colour, to its edges and into the bleed."},
+           {"margins", K::margins,
+            "The body's margins on these pages: one length, or [top, right, bottom, left]. "
+            "Default: the document's."},
+           {"numbering",
+            K::choice,
+            "How {{ page }}, the contents and page references print these pages' numbers "
+            "(and the PDF's page labels): \"arabic\" (1, 2, 3), \"roman\" (i, ii, iii, for "
+            "front matter) or \"none\". Default \"arabic\".",
+            {"arabic", "roman", "none"}},
+           {"restart_numbering", K::boolean,
+            "The first page in this style is number 1 again. Default false."},
        }});
   t.push_back({"block",
                "Keys every block may have.",
@@ -89,7 +105,7 @@ std::vector<TableSpec> make_tables() {
                     K::choice,
                     "The block type.",
                     {"heading", "paragraph", "list", "quote", "stats", "chart", "table", "image",
-                     "box", "columns", "rule", "spacer", "page_break", "contents"}},
+                     "box", "columns", "rule", "spacer", "page_break", "contents", "notes"}},
                    {"id", K::string, "An identifier, for links to the block."},
                    {"language", K::string,
                     "BCP 47 language tag of the block's text, when it differs from the "
@@ -99,8 +115,9 @@ std::vector<TableSpec> make_tables() {
                     "the pages after it keep the style until a block names another."},
                    {"break_before",
                     K::choice,
-                    "Start the block on a new page or column.",
-                    {"page", "column", "none"}},
+                    "Start the block on a new page or column; \"right\": on a right-hand page "
+                    "(in a two-sided document a blank left-hand page goes before it when needed).",
+                    {"page", "column", "right", "none"}},
                    {"keep_with_next", K::boolean,
                     "Keep the block on the same page as the next (true for headings)."},
                    {"keep_together", K::boolean, "Never split the block across pages."},
@@ -258,6 +275,10 @@ std::vector<TableSpec> make_tables() {
            {"depth", K::integer, "Heading levels listed: 1 to 3. Default 2.", {}, 1, 3},
            {"leaders", K::boolean, "Dots between a heading and its page number. Default true."},
        }});
+  t.push_back({"block.notes",
+               "The endnotes (with [document] notes = \"endnotes\") referenced since the "
+               "previous `notes` block, numbered.",
+               {}});
   t.push_back({"table.column",
                "One column of a table.",
                {

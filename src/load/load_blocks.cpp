@@ -8,7 +8,7 @@ namespace {
 
 const std::vector<std::string_view> kBlockTypes = {
     "heading", "paragraph", "list",    "quote", "stats",  "chart",      "table",
-    "image",   "box",       "columns", "rule",  "spacer", "page_break", "contents"};
+    "image",   "box",       "columns", "rule",  "spacer", "page_break", "contents", "notes"};
 
 std::vector<TextValue> text_list(TableReader& r, std::string_view key) {
   std::vector<TextValue> out;
@@ -117,7 +117,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   if (!type_node) {
     ctx.diags.error(r.span(), "a block needs a `type`",
                     {"one of heading, paragraph, list, quote, stats, chart, table, image, box, "
-                     "columns, rule, spacer, page_break, contents"});
+                     "columns, rule, spacer, page_break, contents, notes"});
     return std::nullopt;
   }
   auto type = type_node->value_exact<std::string>();
@@ -130,6 +130,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   if (auto style = r.string("page_style")) block.page_style = *style;
   if (auto b = r.choice<BreakBefore>("break_before", {{"page", BreakBefore::page},
                                                       {"column", BreakBefore::column},
+                                                      {"right", BreakBefore::right},
                                                       {"none", BreakBefore::none}}))
     block.break_before = *b;
   block.keep_with_next = r.boolean("keep_with_next");
@@ -237,6 +238,8 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     if (auto d = r.integer("depth", 1, 3)) c.depth = static_cast<int>(*d);
     if (auto l = r.boolean("leaders")) c.leaders = *l;
     block.content = c;
+  } else if (t == "notes") {
+    block.content = NotesBlock{};
   } else {
     std::vector<std::string> hints;
     std::string message = fmt::format("unknown block type \"{}\"", t);
@@ -244,7 +247,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
       message += fmt::format("; did you mean \"{}\"?", *guess);
     hints.push_back(
         "block types: heading, paragraph, list, quote, stats, chart, table, image, "
-        "box, columns, rule, spacer, page_break, contents");
+        "box, columns, rule, spacer, page_break, contents, notes");
     ctx.diags.error(span_of(*type_node), message, hints);
     return std::nullopt;
   }

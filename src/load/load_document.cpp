@@ -101,28 +101,28 @@ void load_page_size(TableReader& r, PageSetup& page) {
   r.wrong_type("size", *node, "a page size name such as \"A4\" or [width, height]");
 }
 
-void load_margins(TableReader& r, PageSetup& page) {
+std::optional<Insets> load_margins(TableReader& r) {
   auto* node = r.get("margins");
-  if (!node) return;
+  if (!node) return std::nullopt;
   if (auto* arr = node->as_array()) {
     if (arr->size() != 4) {
       r.diags().error(span_of(*node),
                       fmt::format("`margins` takes one length or four [top, right, bottom, left], "
                                   "not {}",
                                   arr->size()));
-      return;
+      return std::nullopt;
     }
     double v[4];
     for (size_t i = 0; i < 4; ++i) {
       auto l = length_of(*arr->get(i), false, r.diags(), "margins");
-      if (!l) return;
+      if (!l) return std::nullopt;
       v[i] = l->value;
     }
-    page.margins = {v[0], v[1], v[2], v[3]};
-    return;
+    return Insets{v[0], v[1], v[2], v[3]};
   }
   if (auto l = length_of(*node, false, r.diags(), "margins"))
-    page.margins = {l->value, l->value, l->value, l->value};
+    return Insets{l->value, l->value, l->value, l->value};
+  return std::nullopt;
 }
 
 void load_document_table(const toml::table& table, Document& doc, Diagnostics& diags) {
@@ -154,12 +154,15 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
     bool landscape = page.size.width > page.size.height;
     if (*o != landscape) std::swap(page.size.width, page.size.height);
   }
-  load_margins(r, page);
+  if (auto m = load_margins(r)) page.margins = *m;
   if (auto c = r.integer("columns", 1, 12)) page.columns = static_cast<int>(*c);
   if (auto g = r.length("column_gap")) page.column_gap = g->value;
   if (auto b = r.length("bleed")) page.bleed = b->value;
   if (auto c = r.boolean("crop_marks")) page.crop_marks = *c;
   if (auto t = r.boolean("two_sided")) page.two_sided = *t;
+  if (auto n = r.choice<NotePlacement>("notes", {{"footnotes", NotePlacement::foot},
+                                                  {"endnotes", NotePlacement::end}}))
+    doc.notes = *n;
   r.finish();
 
   double body_w = page.size.width - page.margins.left - page.margins.right;
@@ -289,6 +292,12 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
       if (auto h = r.boolean("header")) style.header = *h;
       if (auto f = r.boolean("footer")) style.footer = *f;
       style.background = r.color("background");
+      style.margins = load_margins(r);
+      if (auto n = r.choice<PageNumbering>("numbering", {{"arabic", PageNumbering::arabic},
+                                                         {"roman", PageNumbering::roman},
+                                                         {"none", PageNumbering::none}}))
+        style.numbering = *n;
+      if (auto restart = r.boolean("restart_numbering")) style.restart_numbering = *restart;
       r.finish();
       doc.page_styles[std::string(name.str())] = style;
     }

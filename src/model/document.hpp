@@ -28,7 +28,9 @@ struct TextValue {
 };
 
 enum class Align { left, center, right, justify };
-enum class BreakBefore { none, page, column };
+// `right`: a new page that is a right-hand one; in a two-sided document a
+// blank left-hand page goes before it when needed.
+enum class BreakBefore { none, page, column, right };
 
 struct Heading {
   TextValue text;
@@ -173,8 +175,18 @@ struct ContentsBlock {
   bool leaders = true;  // dots between a heading and its page number
 };
 
+// Where notes written inline (`^[...]`) are set.
+enum class NotePlacement {
+  foot,  // at the foot of the page (the column) that holds the reference
+  end,   // by the next `notes` block
+};
+
+// The endnotes referenced since the previous `notes` block.
+struct NotesBlock {};
+
 using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, Chart, TableBlock,
-                                  Image, Box, ColumnsBlock, Rule, Spacer, PageBreak, ContentsBlock>;
+                                  Image, Box, ColumnsBlock, Rule, Spacer, PageBreak, ContentsBlock,
+                                  NotesBlock>;
 
 struct Block {
   BlockContent content;
@@ -201,10 +213,6 @@ struct PageSetup {
   // and footer texts change sides so that their left and right texts sit on
   // the outside.
   bool two_sided = false;
-  // The left edge of the body on page `number` (1-based).
-  double body_left(int number) const {
-    return two_sided && number % 2 == 0 ? margins.right : margins.left;
-  }
 };
 
 struct Metadata {
@@ -230,10 +238,15 @@ struct RunningText {
 };
 
 // A named page style ([page.NAME]): what a cover or back cover changes.
+enum class PageNumbering { arabic, roman, none };
+
 struct PageStyle {
   bool header = true;
   bool footer = true;
   std::optional<Color> background = std::nullopt;
+  std::optional<Insets> margins = std::nullopt;  // nullopt: the document's
+  PageNumbering numbering = PageNumbering::arabic;
+  bool restart_numbering = false;  // its first page is number 1 again
 };
 
 struct Document {
@@ -248,6 +261,7 @@ struct Document {
   RunningText header;
   RunningText footer;
   std::map<std::string, PageStyle> page_styles;
+  NotePlacement notes = NotePlacement::foot;
   std::vector<Block> blocks;
   Value data;  // [data] merged with the data files
   // A data file could not be read or parsed, so a data path or dataset not

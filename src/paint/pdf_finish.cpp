@@ -316,7 +316,8 @@ class Finisher {
 
   static bool needs_attributes(const StructElement& e) {
     return !e.language.empty() || !e.actual_text.empty() || e.role == Role::Figure ||
-           (e.role == Role::Link && !e.alt.empty()) || e.scope != Scope::none;
+           (e.role == Role::Link && !e.alt.empty()) || e.scope != Scope::none ||
+           (e.role == Role::Note && !e.id.empty());
   }
 
   // Cairo's elements in pre-order are its tag_begin calls in order: beside the
@@ -359,6 +360,8 @@ class Finisher {
     if (!e.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(e.language));
     if (!e.actual_text.empty())
       element.replaceKey("/ActualText", Handle::newUnicodeString(e.actual_text));
+    if (e.role == Role::Note && !e.id.empty())
+      element.replaceKey("/ID", Handle::newString(e.id));
     if (e.role == Role::Figure)
       element.replaceKey("/Alt", Handle::newUnicodeString(e.alt.empty() ? "Image" : e.alt));
     if (e.role == Role::Link && !e.alt.empty()) {

@@ -238,6 +238,61 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
   return 0;
 }
 
+// Takes each `^[note]` out of `markdown` (brackets may nest; `\^[` and code
+// spans are left alone), leaving kNoteMark in its place.
+std::string take_notes(std::string_view markdown, std::vector<std::string>& notes) {
+  if (markdown.find("^[") == std::string_view::npos) return std::string(markdown);
+  std::string out;
+  size_t i = 0;
+  while (i < markdown.size()) {
+    char c = markdown[i];
+    if (c == '\\' && i + 1 < markdown.size()) {
+      out.append(markdown, i, 2);
+      i += 2;
+      continue;
+    }
+    if (c == '`') {  // a code span: copy through its closing run of backticks
+      size_t run = markdown.find_first_not_of('`', i) - i;
+      std::string_view fence = markdown.substr(i, run);
+      size_t close = markdown.find(fence, i + run);
+      size_t end = close == std::string_view::npos ? i + run : close + run;
+      out.append(markdown, i, end - i);
+      i = end;
+      continue;
+    }
+    if (c == '^' && i + 1 < markdown.size() && markdown[i + 1] == '[') {
+      int depth = 0;
+      size_t j = i + 1;
+      for (; j < markdown.size(); ++j) {
+        if (markdown[j] == '\\') {
+          ++j;
+        } else if (markdown[j] == '[') {
+          ++depth;
+        } else if (markdown[j] == ']' && --depth == 0) {
+          break;
+        }
+      }
+      if (j < markdown.size()) {
+        notes.emplace_back(markdown.substr(i + 2, j - i - 2));
+        out += kNoteMark;
+        i = j + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+size_t count_marks(std::string_view text) {
+  size_t n = 0;
+  for (size_t at = text.find(kNoteMark); at != std::string_view::npos;
+       at = text.find(kNoteMark, at + kNoteMark.size()))
+    ++n;
+  return n;
+}
+
 }  // namespace
 
 std::vector<RichParagraph> parse_markdown(std::string_view markdown) {
@@ -250,10 +305,19 @@ std::vector<RichParagraph> parse_markdown(std::string_view markdown) {
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = on_text;
-  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+  std::vector<std::string> notes;
+  std::string source = take_notes(markdown, notes);
+  md_parse(source.data(), static_cast<MD_SIZE>(source.size()), &parser, &builder);
   std::vector<RichParagraph> out;
-  for (auto& p : builder.paragraphs)
-    if (!p.text.empty() || p.kind != ParagraphKind::paragraph) out.push_back(std::move(p));
+  size_t next_note = 0;
+  for (auto& p : builder.paragraphs) {
+    if (p.text.empty() && p.kind == ParagraphKind::paragraph) continue;
+    // Each paragraph takes the notes whose marks it holds, in order (a mark
+    // inside a code block is text there, and its note is dropped with it).
+    for (size_t n = count_marks(p.text); n > 0 && next_note < notes.size(); --n)
+      p.notes.push_back(std::move(notes[next_note++]));
+    out.push_back(std::move(p));
+  }
   return out;
 }
 
@@ -265,6 +329,7 @@ RichParagraph parse_markdown_inline(std::string_view markdown) {
     if (!joined.text.empty()) joined.text += "\xE2\x80\xA8";
     unsigned offset = static_cast<unsigned>(joined.text.size());
     joined.text += p.text;
+    for (auto& note : p.notes) joined.notes.push_back(std::move(note));
     for (auto run : p.runs) {
       run.start += offset;
       run.end += offset;
@@ -272,6 +337,37 @@ RichParagraph parse_markdown_inline(std::string_view markdown) {
     }
   }
   return joined;
+}
+
+std::vector<unsigned> replace_ranges(RichParagraph& p, const std::vector<Replacement>& replacements) {
+  std::vector<unsigned> starts;
+  if (replacements.empty()) return starts;
+  std::string text;
+  // Offsets at or after each replaced range's end move by what it adds or removes.
+  std::vector<std::pair<size_t, long>> shifts;
+  long shift = 0;
+  size_t at = 0;
+  for (const auto& r : replacements) {
+    text.append(p.text, at, r.start - at);
+    starts.push_back(static_cast<unsigned>(text.size()));
+    text += r.with;
+    shift += static_cast<long>(r.with.size()) - static_cast<long>(r.end - r.start);
+    shifts.push_back({r.end, shift});
+    at = r.end;
+  }
+  text.append(p.text, at);
+  auto moved = [&](unsigned offset) {
+    long d = 0;
+    for (const auto& [from, by] : shifts)
+      if (offset >= from) d = by;
+    return static_cast<unsigned>(static_cast<long>(offset) + d);
+  };
+  for (auto& run : p.runs) {
+    run.start = moved(run.start);
+    run.end = moved(run.end);
+  }
+  p.text = std::move(text);
+  return starts;
 }
 
 RichParagraph plain_paragraph(std::string_view text) {

@@ -93,11 +93,19 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
       attrs.add(pango_attr_size_new_absolute(static_cast<int>(style.size * 0.9 * PANGO_SCALE)),
                 run.start, run.end);
     }
+    if (run.superscript) {
+      // The font's own superscript size and shift (its OS/2 metrics).
+      attrs.add(pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), run.start,
+                run.end);
+      attrs.add(pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), run.start, run.end);
+    }
     if (!run.link.empty()) {
       const Color& c = style.link_color;
       attrs.add(pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), run.start,
                 run.end);
-      attrs.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.start, run.end);
+      // A note's number is a link too, but is marked by its size, not underlined.
+      if (!run.superscript)
+        attrs.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.start, run.end);
     }
   }
   pango_layout_set_attributes(layout, attrs.list);
@@ -137,6 +145,12 @@ double ShapedText::natural_width() const {
   double w = 0;
   for (const auto& l : lines_) w = std::max(w, l.width);
   return w;
+}
+
+int ShapedText::line_of_index(unsigned index) const {
+  for (int i = line_count() - 1; i > 0; --i)
+    if (static_cast<unsigned>(lines_[i].start_index) <= index) return i;
+  return 0;
 }
 
 PangoLayoutLine* ShapedText::line(int i) const {

@@ -85,6 +85,8 @@ class ShapedText {
   const TextStyle& style() const { return style_; }
 
   PangoLayoutLine* line(int i) const;
+  // The line that holds the character at UTF-8 byte `index` of the text.
+  int line_of_index(unsigned index) const;
   std::string line_text(int i) const;
   std::vector<LinkBox> links(int first, int last) const;
   // The paragraph's links in order, as their texts (for a link's description).

@@ -183,8 +183,7 @@ class TableFlowable : public Flowable {
   }
 
   void warn_about_tall_rows(const Grid& grid, const Context& ctx) const {
-    const PageSetup& page = ctx.doc.page;
-    double page_height = page.size.height - page.margins.top - page.margins.bottom;
+    double page_height = ctx.region.height;
     double header_h = header_ ? header_->height : 0;
     size_t first_body = grid.has_header() ? 1 : 0;
     for (size_t r = 0; r < body_.size(); ++r) {
