@@ -29,8 +29,7 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       std::string label = ctx.previous->label(h.page);
       if (ctx.structure && link >= 0)
         (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, label);
-      auto number = ctx.shape(text::plain_paragraph(label), number_style,
-                              theme.size * 4, {});
+      auto number = ctx.shape(text::plain_paragraph(label), number_style, theme.size * 4, {});
       double x = indent * (h.level - 1);
       double number_width = number->natural_width();
       double title_width = std::max(theme.size * 4, width - x - number_width - 2 * gap);

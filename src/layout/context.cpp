@@ -128,8 +128,9 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
   std::optional<text::RichParagraph> numbered;
   if (!p.notes.empty()) {
     // Only running text numbers its notes (number_notes); a label or a cell cannot hold one.
-    diags.warning(from, "a note (`^[...]`) here is left out: notes belong in paragraphs, lists "
-                        "and headings",
+    diags.warning(from,
+                  "a note (`^[...]`) here is left out: notes belong in paragraphs, lists "
+                  "and headings",
                   {"move the note into a paragraph near this block"});
     numbered = p;
     numbered->notes.clear();

@@ -15,8 +15,8 @@ namespace {
 struct PageFill {
   std::vector<Frame> columns;
   std::vector<std::vector<layout::NoteFrame>> notes;  // each column's footnotes
-  std::optional<layout::BreakToken> rest;  // nullopt: the document ended on this page
-  bool section_end = false;                // the page ended at a page break (or the end)
+  std::optional<layout::BreakToken> rest;             // nullopt: the document ended on this page
+  bool section_end = false;                           // the page ended at a page break (or the end)
   double tallest = 0;
 };
 
@@ -82,7 +82,7 @@ void collect_anchors(const Frame& frame, int page, Introspection& out) {
 std::string roman(int n) {
   static constexpr std::pair<int, const char*> kDigits[] = {
       {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [value, digits] : kDigits)
     for (; n >= value; n -= value) out += digits;

@@ -160,8 +160,8 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   if (auto b = r.length("bleed")) page.bleed = b->value;
   if (auto c = r.boolean("crop_marks")) page.crop_marks = *c;
   if (auto t = r.boolean("two_sided")) page.two_sided = *t;
-  if (auto n = r.choice<NotePlacement>("notes", {{"footnotes", NotePlacement::foot},
-                                                  {"endnotes", NotePlacement::end}}))
+  if (auto n = r.choice<NotePlacement>(
+          "notes", {{"footnotes", NotePlacement::foot}, {"endnotes", NotePlacement::end}}))
     doc.notes = *n;
   r.finish();
 

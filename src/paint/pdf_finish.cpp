@@ -209,6 +209,59 @@ std::vector<RawObject> objects_starting_with(std::string_view file, std::string_
   return out;
 }
 
+int roman_value(const std::string& s) {
+  auto digit = [](char c) {
+    switch (c) {
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      case 'm':
+        return 1000;
+    }
+    return 0;
+  };
+  int total = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    int v = digit(s[i]);
+    total += i + 1 < s.size() && digit(s[i + 1]) > v ? -v : v;
+  }
+  return total;
+}
+
+// The catalog's /PageLabels, so that a viewer shows "iv" or "7" as the pages
+// print them: a range starts where the numbering's kind changes or restarts.
+// Empty when every page is numbered 1, 2, 3, ...
+std::string page_labels(const std::vector<Page>& pages) {
+  bool plain = true;
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].label != std::to_string(i + 1)) plain = false;
+  if (plain) return "";
+  std::string nums;
+  char kind = 0;
+  int value = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string& label = pages[i].label;
+    char k = label.empty() ? 'n' : std::isdigit(static_cast<unsigned char>(label[0])) ? 'D' : 'r';
+    int v = k == 'D' ? std::atoi(label.c_str()) : k == 'r' ? roman_value(label) : 0;
+    if (i == 0 || k != kind || (k != 'n' && v != value + 1)) {
+      nums +=
+          k == 'n' ? fmt::format(" {} << >>", i) : fmt::format(" {} << /S /{} /St {} >>", i, k, v);
+    }
+    kind = k;
+    value = v;
+  }
+  return fmt::format("<< /Nums [{} ] >>", nums);
+}
+
 class Finisher {
  public:
   Finisher(QPDF& pdf, const FinishRequest& request, std::string_view bytes)
@@ -228,6 +281,8 @@ class Finisher {
     if (!info.language.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(info.language));
     if (tagged) root.replaceKey("/MarkInfo", Handle::parse("<< /Marked true >>"));
     root.replaceKey("/ViewerPreferences", Handle::parse("<< /DisplayDocTitle true >>"));
+    if (auto labels = page_labels(ours); !labels.empty())
+      root.replaceKey("/PageLabels", Handle::parse(labels));
     std::string producer;
     Handle trailer_info = pdf_.getTrailer().getKey("/Info");
     if (trailer_info.isDictionary() && trailer_info.getKey("/Producer").isString())
@@ -360,8 +415,7 @@ class Finisher {
     if (!e.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(e.language));
     if (!e.actual_text.empty())
       element.replaceKey("/ActualText", Handle::newUnicodeString(e.actual_text));
-    if (e.role == Role::Note && !e.id.empty())
-      element.replaceKey("/ID", Handle::newString(e.id));
+    if (e.role == Role::Note && !e.id.empty()) element.replaceKey("/ID", Handle::newString(e.id));
     if (e.role == Role::Figure)
       element.replaceKey("/Alt", Handle::newUnicodeString(e.alt.empty() ? "Image" : e.alt));
     if (e.role == Role::Link && !e.alt.empty()) {

@@ -339,7 +339,8 @@ RichParagraph parse_markdown_inline(std::string_view markdown) {
   return joined;
 }
 
-std::vector<unsigned> replace_ranges(RichParagraph& p, const std::vector<Replacement>& replacements) {
+std::vector<unsigned> replace_ranges(RichParagraph& p,
+                                     const std::vector<Replacement>& replacements) {
   std::vector<unsigned> starts;
   if (replacements.empty()) return starts;
   std::string text;

@@ -13,7 +13,7 @@ struct StyleRun {
   bool bold = false;
   bool italic = false;
   bool code = false;
-  std::string link;  // the URL when the run is a link
+  std::string link;          // the URL when the run is a link
   bool superscript = false;  // a note's number
 };
 
@@ -42,7 +42,8 @@ struct Replacement {
 };
 // Applies `replacements` (in order, not overlapping) to `p`'s text and moves
 // its style runs to match; returns where each replacement now starts.
-std::vector<unsigned> replace_ranges(RichParagraph& p, const std::vector<Replacement>& replacements);
+std::vector<unsigned> replace_ranges(RichParagraph& p,
+                                     const std::vector<Replacement>& replacements);
 
 // Reads CommonMark into paragraphs and list items. Raw HTML is text, never markup.
 std::vector<RichParagraph> parse_markdown(std::string_view markdown);
