@@ -1,6 +1,7 @@
 #include "paint/content_artifacts.hpp"
 
 #include <array>
+#include <vector>
 
 namespace folio {
 namespace {
@@ -86,7 +87,11 @@ size_t skip_operand(std::string_view s, size_t i) {
 std::string wrap_unmarked_content(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 256);
-  int depth = 0;             // marked-content nesting
+  int depth = 0;  // marked-content nesting
+  // Cairo's own `/Span << /ActualText (fi) >> BDC` around a ligature has no
+  // MCID: outside our marked content it is unmarked ink like the glyphs
+  // around it, and goes inside the same artifact.
+  std::vector<bool> unmarked_spans;
   size_t segment = 0;        // where the current unmarked stretch began
   size_t operators_end = 0;  // the end of its last operator that paints
   bool inked = false;
@@ -125,7 +130,16 @@ std::string wrap_unmarked_content(std::string_view s) {
       previous_operator_end = i;
       continue;
     }
-    if (word == "BMC" || word == "BDC") {
+    if (depth == 0 && word == "BDC" &&
+        s.substr(previous_operator_end, start - previous_operator_end).find("/MCID") ==
+            std::string_view::npos) {
+      unmarked_spans.push_back(true);
+    } else if (!unmarked_spans.empty() && (word == "BMC" || word == "BDC")) {
+      unmarked_spans.push_back(false);  // nested inside it
+    } else if (!unmarked_spans.empty() && word == "EMC") {
+      if (unmarked_spans.back()) inked = true, operators_end = i;
+      unmarked_spans.pop_back();
+    } else if (word == "BMC" || word == "BDC") {
       if (depth == 0) {
         size_t begin = previous_operator_end;  // where its operands (the tag) begin
         flush(begin);

@@ -112,6 +112,18 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   pango_layout_set_text(layout, text_.data(), static_cast<int>(text_.size()));
 
   double pitch = style.size * style.line_height;
+  // A note's raised number may reach into the leading above its line: the
+  // line keeps the font's ascent, so lines with and without one are spaced alike.
+  double font_ascent = 0;
+  bool raised =
+      std::any_of(runs_.begin(), runs_.end(), [](const auto& r) { return r.superscript; });
+  if (raised) {
+    PangoFontMetrics* metrics = pango_context_get_metrics(
+        pango_layout_get_context(layout), font.desc,
+        style.language.empty() ? nullptr : pango_language_from_string(style.language.c_str()));
+    font_ascent = pango_font_metrics_get_ascent(metrics) / double(PANGO_SCALE);
+    pango_font_metrics_unref(metrics);
+  }
   double top = 0;
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
@@ -121,6 +133,10 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
     double line_top = logical.y / double(PANGO_SCALE);
     double ascent = pango_layout_iter_get_baseline(iter) / double(PANGO_SCALE) - line_top;
     double glyph_height = logical.height / double(PANGO_SCALE);
+    if (raised && ascent > font_ascent + 0.01) {
+      glyph_height -= ascent - font_ascent;
+      ascent = font_ascent;
+    }
     double box = std::max(pitch, glyph_height);
     Line line;
     line.top = top;

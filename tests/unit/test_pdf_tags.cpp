@@ -29,6 +29,12 @@ TEST_CASE("unmarked ink is wrapped as an artifact; marked content and state are 
   // Nested marked content counts as one.
   CHECK(wrap_unmarked_content("/P << /MCID 0 >> BDC /Span BMC 0 0 m 1 1 l S EMC EMC") ==
         "/P << /MCID 0 >> BDC /Span BMC 0 0 m 1 1 l S EMC EMC");
+  // Cairo's /ActualText span around a ligature in a running head (no MCID) is
+  // part of the unmarked text around it: one artifact holds all of it.
+  CHECK(wrap_unmarked_content("BT (About the ) Tj /Span << /ActualText (fi) >> BDC <0001> Tj EMC "
+                              "(gures) Tj ET") ==
+        "/Artifact BMC\nBT (About the ) Tj /Span << /ActualText (fi) >> BDC <0001> Tj EMC "
+        "(gures) Tj\nEMC ET");
 }
 
 TEST_CASE("SVG links become groups, other elements starting with `a` stay") {
