@@ -65,9 +65,10 @@ void dump_into(std::string& out, const Frame& frame, int indent, const Structure
                                  tag_text(it.tag, st));
             },
             [&](const LineItem& it) {
-              out +=
-                  fmt::format("{}line {},{} {},{} {}{}\n", pad, num(it.from.x), num(it.from.y),
-                              num(it.to.x), num(it.to.y), to_hex(it.color), tag_text(it.tag, st));
+              out += fmt::format("{}line {},{} {},{} {}{}{}\n", pad, num(it.from.x), num(it.from.y),
+                                 num(it.to.x), num(it.to.y), to_hex(it.color),
+                                 it.dot_pitch > 0 ? fmt::format(" dots {}", num(it.dot_pitch)) : "",
+                                 tag_text(it.tag, st));
             },
             [&](const PathItem& it) {
               out += fmt::format("{}path {} ops{}{}\n", pad, it.ops.size(),

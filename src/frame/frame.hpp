@@ -43,6 +43,8 @@ struct LineItem {
   double width = 0.5;
   bool dashed = false;
   StructId tag = kUntagged;
+  // Round dots `dot_pitch` apart (dot leaders): one stroked line, not a path per dot.
+  double dot_pitch = 0;
 };
 
 // A vector path for shapes that are not rectangles (line charts, donuts, marks).
@@ -120,10 +122,10 @@ struct Page {
   Size size;  // the trim size
   double bleed = 0;
   bool crop_marks = false;
-  std::string style;  // its [page.NAME] style; empty: the document's
-  std::string label;  // its number as printed ("iv", "7"); empty: not numbered
+  std::string style;   // its [page.NAME] style; empty: the document's
+  std::string label;   // its number as printed ("iv", "7"); empty: not numbered
   bool blank = false;  // left empty so that a section starts on a right-hand page
-  Frame frame;        // page coordinates, origin at the trim box's top-left
+  Frame frame;         // page coordinates, origin at the trim box's top-left
 };
 
 }  // namespace folio

@@ -45,6 +45,8 @@ std::unique_ptr<Flowable> stack_flowable(std::vector<Frame> rows, double gap, bo
 
 // A heading's anchor has the block's `id`, or one made from the heading's
 // position in its file, so that a contents entry can link to it.
+// The id of a heading's anchor: the block's `id`, or one made from where the heading is written.
+std::string heading_id(const Heading& h, const std::string& block_id);
 std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& id, double width,
                                            const Context& ctx);
 // The document's headings (from the previous layout pass) with their pages.

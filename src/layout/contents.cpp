@@ -7,6 +7,29 @@
 #include "layout/blocks.hpp"
 
 namespace folio::layout {
+namespace {
+
+// The document's headings as written, before any layout, in order: the first
+// pass lists them with a stand-in page number, so that the contents are as long
+// as they will be and the pages after them need not move on the next pass.
+void headings_in(const std::vector<Block>& blocks, std::vector<Introspection::Heading>& out) {
+  for (const Block& b : blocks) {
+    std::visit(
+        [&](const auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, Heading>) {
+            std::string title = plain_text(text::parse_markdown_inline(c.text.text));
+            if (!title.empty())
+              out.push_back({title, c.level, 0, heading_id(c, b.id), c.in_contents});
+          } else if constexpr (std::is_same_v<T, Box> || std::is_same_v<T, ColumnsBlock>) {
+            headings_in(c.blocks, out);
+          }
+        },
+        b.content);
+  }
+}
+
+}  // namespace
 
 std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width,
                                             const Context& ctx) {
@@ -16,8 +39,10 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
   StructId toc = ctx.element(Role::TOC);
   const double indent = theme.size * 1.4;
   const double gap = theme.size * 0.6;
-  if (ctx.previous) {
-    for (const auto& h : ctx.previous->headings) {
+  std::vector<Introspection::Heading> written;
+  if (!ctx.previous) headings_in(ctx.doc.blocks, written);
+  {
+    for (const auto& h : ctx.previous ? ctx.previous->headings : written) {
       if (!h.in_contents || h.level > c.depth) continue;
       text::TextStyle style = ctx.body();
       if (h.level == 1) style.weight = 700;
@@ -26,7 +51,7 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       StructId item = ctx.element(Role::TOCI, toc);
       StructId link = ctx.element(Role::Link, item);
       // The page's number as printed on it ("iv" in roman front matter).
-      std::string label = ctx.previous->label(h.page);
+      std::string label = ctx.previous ? ctx.previous->label(h.page) : "00";
       if (ctx.structure && link >= 0)
         (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, label);
       auto number = ctx.shape(text::plain_paragraph(label), number_style, theme.size * 4, {});
@@ -45,12 +70,14 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       if (c.leaders) {
         double from = x + title->line_x(last) + title->line_width(last) + gap;
         double to = width - number_width - gap;
-        PathItem dots;
-        dots.fill = theme.muted;
-        dots.tag = kArtifact;
-        for (double d = std::ceil(from / 4) * 4; d + 1 <= to; d += 4)
-          dots.ops.push_back({PathItem::Op::Kind::arc, Point{d, baseline - 1}, 0.6, 0, 2 * M_PI});
-        if (!dots.ops.empty()) row.add(std::move(dots));
+        // Dots on a 4 pt grid across all rows, so that they line up down the page.
+        double first = std::ceil(from / 4) * 4, last = std::floor((to - 1) / 4) * 4;
+        if (last >= first) {
+          LineItem dots{Point{first, baseline - 1}, Point{last, baseline - 1}, theme.muted, 1.2};
+          dots.tag = kArtifact;
+          dots.dot_pitch = 4;
+          row.add(std::move(dots));
+        }
       }
       row.add(TextItem{number, 0, 1, Point{width - theme.size * 4, number_top}, style.color, item});
       row.add(LinkItem{Rect{0, 0, width, height}, "#" + h.id, link});

@@ -23,6 +23,25 @@ text::RichParagraph with_page_numbers(const text::RichParagraph& p, const Intros
   return out;
 }
 
+namespace {
+
+// Everything a ShapedText is made from, as one string.
+std::string shape_key(const text::RichParagraph& p, const text::TextStyle& s, double width) {
+  std::string key = fmt::format(
+      "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", width, s.family, s.mono_family,
+      s.size, s.line_height, s.weight, s.italic, s.color.r, s.color.g, s.color.b, s.color.a,
+      s.link_color.r, s.link_color.g, s.link_color.b, static_cast<int>(s.align), s.letter_spacing,
+      s.language, s.tabular_figures, static_cast<int>(p.kind), p.runs.size());
+  for (const auto& r : p.runs)
+    key += fmt::format("|{},{},{}{}{}{},{}", r.start, r.end, r.bold, r.italic, r.code,
+                       r.superscript, r.link);
+  key += '\x1f';
+  key += p.text;
+  return key;
+}
+
+}  // namespace
+
 PageBody page_body(const Document& doc, const std::string& style) {
   const PageSetup& setup = doc.page;
   PageBody body;
@@ -144,7 +163,18 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
     if (uses_page_numbers) *uses_page_numbers = true;
     numbered = with_page_numbers(numbered ? *numbered : p, previous);
   }
-  auto shaped = std::make_shared<const text::ShapedText>(numbered ? *numbered : p, style, width);
+  const text::RichParagraph& final_text = numbered ? *numbered : p;
+  std::shared_ptr<const text::ShapedText> shaped;
+  std::string key;
+  if (shapes) {
+    key = shape_key(final_text, style, width);
+    if (auto it = shapes->find(key); it != shapes->end()) shaped = it->second;
+  }
+  if (!shaped) {
+    shaped = std::make_shared<const text::ShapedText>(final_text, style, width);
+    if (shapes) shapes->emplace(std::move(key), shaped);
+  }
+  // Checked on every pass: only the last pass's diagnostics are kept.
   auto missing = shaped->missing_characters();
   if (!missing.empty()) {
     std::string chars;

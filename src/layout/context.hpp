@@ -1,5 +1,7 @@
 #pragma once
 
+#include <unordered_map>
+
 #include "core/diagnostic.hpp"
 #include "frame/structure.hpp"
 #include "layout/layout.hpp"
@@ -9,6 +11,10 @@
 namespace folio::layout {
 
 struct NoteState;
+
+// Shaped texts by what they were shaped from, kept from one layout pass to the
+// next: a pass that only changes page numbers reshapes only the texts that print them.
+using ShapeCache = std::unordered_map<std::string, std::shared_ptr<const text::ShapedText>>;
 
 // The body of the pages of one page style: where its blocks go.
 struct PageBody {
@@ -47,6 +53,7 @@ struct Context {
   bool* uses_page_numbers = nullptr;
   // The notes numbered so far in this pass (null: notes are dropped, in tests).
   NoteState* notes = nullptr;
+  ShapeCache* shapes = nullptr;  // null: every text is shaped afresh
   // Text colour and the colour behind it, from an enclosing box.
   std::optional<Color> text_color = std::nullopt;
   // The language of the blocks laid out with this context, when it is not the document's.

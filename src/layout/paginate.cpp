@@ -116,8 +116,9 @@ void number_pages(std::vector<Page>& pages, const Document& doc) {
 // One pass of layout, reading page numbers from `previous`.
 std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const LayoutOptions& options,
                               Structure* structure, const Introspection* previous,
-                              bool* uses_page_numbers) {
+                              bool* uses_page_numbers, layout::ShapeCache* shapes) {
   layout::Context ctx{doc, diags, structure};
+  ctx.shapes = shapes;
   ctx.previous = previous;
   ctx.uses_page_numbers = uses_page_numbers;
   ctx.region = layout::page_body(doc, "");
@@ -241,13 +242,14 @@ std::string Introspection::label_of(const std::string& id) const {
 std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
                                   const LayoutOptions& options, Structure* structure) {
   std::optional<Introspection> previous;
+  layout::ShapeCache shapes;
   for (int pass = 1;; ++pass) {
     Diagnostics pass_diags;
     std::optional<Structure> pass_structure;
     if (structure) pass_structure.emplace(structure->language());
     bool uses_page_numbers = false;
     auto pages = layout_pass(doc, pass_diags, options, pass_structure ? &*pass_structure : nullptr,
-                             previous ? &*previous : nullptr, &uses_page_numbers);
+                             previous ? &*previous : nullptr, &uses_page_numbers, &shapes);
     // Only a pass that printed page numbers needs to know where things landed.
     std::optional<Introspection> now;
     if (uses_page_numbers) now = introspect(pages);

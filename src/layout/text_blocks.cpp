@@ -200,6 +200,10 @@ std::unique_ptr<Flowable> lines_flowable(std::vector<LinePiece> pieces, bool kee
   return std::make_unique<LinesFlowable>(std::move(pieces), keep_together, std::move(anchor));
 }
 
+std::string heading_id(const Heading& h, const std::string& id) {
+  return !id.empty() ? id : fmt::format("_heading-{}-{}", h.text.span.line, h.text.span.column);
+}
+
 std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& id, double width,
                                            const Context& ctx) {
   auto rich = text::parse_markdown_inline(h.text.text);
@@ -213,8 +217,7 @@ std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& 
   AnchorItem anchor;
   anchor.title = std::move(title);
   anchor.level = h.level;
-  anchor.id =
-      !id.empty() ? id : fmt::format("_heading-{}-{}", h.text.span.line, h.text.span.column);
+  anchor.id = heading_id(h, id);
   anchor.bookmark = h.bookmark;
   anchor.in_contents = h.in_contents;
   return lines_flowable(std::move(pieces), true, std::move(anchor));

@@ -84,7 +84,11 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               before(it.tag);
               set_color(cr, it.color);
               cairo_set_line_width(cr, it.width);
-              if (it.dashed) {
+              if (it.dot_pitch > 0) {
+                double dash[] = {0, it.dot_pitch};
+                cairo_set_dash(cr, dash, 2, 0);
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+              } else if (it.dashed) {
                 double dash[] = {2, 2};
                 cairo_set_dash(cr, dash, 2, 0);
               }
@@ -92,6 +96,7 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               cairo_line_to(cr, origin.x + it.to.x, origin.y + it.to.y);
               cairo_stroke(cr);
               cairo_set_dash(cr, nullptr, 0, 0);
+              cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
             },
             [&](const PathItem& it) {
               before(it.tag);
