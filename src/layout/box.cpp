@@ -12,7 +12,7 @@ constexpr double kUnbounded = 1e9;
 class BoxFlowable : public Flowable {
  public:
   BoxFlowable(const Box& box, double width, const Context& ctx, bool keep_together, int depth)
-      : box_(box), width_(width), keep_together_(keep_together), diags_(ctx.diags) {
+      : box_(box), width_(width), keep_together_(keep_together) {
     // A full-bleed band knows where it sits only as a top-level block of a
     // one-column body: its left edge is then the page's left margin.
     const PageSetup& page = ctx.doc.page;
@@ -39,17 +39,19 @@ class BoxFlowable : public Flowable {
       if (whole.frame.size.height > inner_height + 1e-6) return Placement::nothing();
     }
     FlowResult r = flow(blocks_, from, inner_width, std::max(0.0, inner_height), at_top);
-    if (keep_together_ && at_top && r.rest && !warned_split_) {
+    std::vector<Diagnostic> warnings = std::move(r.warnings);
+    if (keep_together_ && at_top && r.rest) {
       // Kept whole, yet taller than the whole region: splitting beats clipping.
-      warned_split_ = true;
-      diags_.warning(box_.blocks.empty() ? Span{} : box_.blocks.front().span,
-                     "this box is kept together but is taller than a page; it is split",
-                     {"make it shorter, or set keep_together = false"});
+      warnings.push_back({Severity::warning,
+                          box_.blocks.empty() ? Span{} : box_.blocks.front().span,
+                          "this box is kept together but is taller than a page; it is split",
+                          {"make it shorter, or set keep_together = false"}});
     }
     if (r.rest && same_token(*r.rest, from)) {
       if (!at_top) return Placement::nothing();
       r = flow(blocks_, from, inner_width, kUnbounded, true);  // cannot fit anywhere: overflow
       r.rest.reset();
+      for (auto& w : r.warnings) warnings.push_back(std::move(w));
     }
     Placement p;
     double h = r.frame.size.height + 2 * inset_;
@@ -65,6 +67,7 @@ class BoxFlowable : public Flowable {
     p.frame.place(std::move(r.frame), Point{inset_, inset_});
     p.rest = std::move(r.rest);
     p.notes = std::move(r.notes);
+    p.warnings = std::move(warnings);
     return p;
   }
 
@@ -72,8 +75,6 @@ class BoxFlowable : public Flowable {
   const Box& box_;
   double width_;
   bool keep_together_;
-  Diagnostics& diags_;
-  mutable bool warned_split_ = false;  // place() is called again for the same box
   double inset_ = 0;
   double bleed_left_ = 0, bleed_right_ = 0,
          bleed_top_ = 0;  // full_bleed: how far out the band runs
@@ -115,6 +116,7 @@ class ColumnsFlowable : public Flowable {
     p.frame = std::move(full.frame);
     p.rest = std::move(full.rest);
     p.notes = std::move(full.notes);
+    p.warnings = std::move(full.warnings);
     return p;
   }
 
@@ -124,6 +126,7 @@ class ColumnsFlowable : public Flowable {
     std::optional<BreakToken> rest;
     double used = 0;
     std::vector<std::shared_ptr<const Frame>> notes;
+    std::vector<Diagnostic> warnings;
   };
 
   Attempt fill(const BreakToken& from, double height, bool at_top) const {
@@ -133,6 +136,7 @@ class ColumnsFlowable : public Flowable {
       FlowResult r = flow(blocks_, token, column_width_, height, at_top || c > 0);
       a.used = std::max(a.used, r.frame.size.height);
       for (auto& note : r.notes) a.notes.push_back(std::move(note));
+      for (auto& w : r.warnings) a.warnings.push_back(std::move(w));
       a.frame.place(std::move(r.frame), Point{c * (column_width_ + gap_), 0});
       if (!r.rest) {
         a.rest.reset();

@@ -80,6 +80,7 @@ FlowResult flow(const std::vector<FlowBlock>& blocks, const BreakToken& from, do
     }
     result.frame.place(std::move(p.frame), Point{0, y + gap});
     for (auto& note : p.notes) result.notes.push_back(std::move(note));
+    for (auto& w : p.warnings) result.warnings.push_back(std::move(w));
     y += gap + block_height;
     placed_any = true;
     if (p.rest) return stop(i, std::move(p.rest));

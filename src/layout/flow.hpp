@@ -13,6 +13,7 @@ struct FlowResult {
   BreakBefore forced = BreakBefore::none;  // the region ended at a break_before or page_break
   // The footnotes referenced in the region, in order; the blocks left room for them.
   std::vector<std::shared_ptr<const Frame>> notes;
+  std::vector<Diagnostic> warnings;  // from the blocks placed (Placement::warnings)
 };
 
 // Places blocks top to bottom into one region (a column of a page, a box's

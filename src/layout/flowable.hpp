@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "frame/frame.hpp"
 #include "model/document.hpp"
 
@@ -22,6 +23,10 @@ struct Placement {
   bool fits = true;                // false: nothing could be placed in the space given
   // The footnotes referenced by what was placed, for the foot of the region.
   std::vector<std::shared_ptr<const Frame>> notes;
+  // What placing found (a block kept whole that had to split). place() is
+  // called many times for the same block (to balance columns, to probe a
+  // fit), so it reports nothing itself: pagination reports each warning once.
+  std::vector<Diagnostic> warnings;
   static Placement nothing() {
     Placement p;
     p.fits = false;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <tuple>
 
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
@@ -15,6 +16,7 @@ namespace {
 struct PageFill {
   std::vector<Frame> columns;
   std::vector<std::vector<layout::NoteFrame>> notes;  // each column's footnotes
+  std::vector<Diagnostic> warnings;                   // from the blocks placed
   std::optional<layout::BreakToken> rest;             // nullopt: the document ended on this page
   bool section_end = false;                           // the page ended at a page break (or the end)
   double tallest = 0;
@@ -29,6 +31,7 @@ PageFill fill_page(const std::vector<layout::FlowBlock>& blocks, const layout::B
     fill.tallest = std::max(fill.tallest, r.frame.size.height + layout::notes_height(r.notes));
     fill.columns.push_back(std::move(r.frame));
     fill.notes.push_back(std::move(r.notes));
+    for (auto& w : r.warnings) fill.warnings.push_back(std::move(w));
     if (!r.rest) {
       fill.rest.reset();
       fill.section_end = true;
@@ -140,6 +143,8 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
   std::vector<Page> pages;
   layout::BreakToken token;
   std::set<size_t> warned_overflow;
+  // Placing warns afresh each time a block is placed; each warning is reported once.
+  std::set<std::tuple<int, int, std::string>> warned;
   std::string style;  // the page style, set by the block that starts a page
   bool done = blocks.empty();
   auto new_page = [&] {
@@ -189,6 +194,8 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
       }
       if (body.columns > 1 && fill.section_end)
         fill = balance(blocks, token, body.columns, body.column_width, std::move(fill));
+      for (auto& w : fill.warnings)
+        if (warned.insert({w.span.line, w.span.column, w.message}).second) diags.add(std::move(w));
       int number = static_cast<int>(pages.size() + 1);
       for (size_t c = 0; c < fill.columns.size(); ++c) {
         double x = body.left(setup, number) + c * (body.column_width + body.column_gap);
