@@ -1,5 +1,3 @@
-#include <sqlite3.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -10,17 +8,9 @@ using namespace folio;
 
 namespace {
 
-// A database built with the SQLite library itself (writable, unlike folio's connections).
 std::string make_database(const std::string& dir, const std::string& sql) {
   std::string path = dir + "/t.db";
-  sqlite3* raw = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-  SqliteHandle db(raw);
-  char* error = nullptr;
-  int rc = sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, &error);
-  INFO((error ? error : ""));
-  sqlite3_free(error);
-  REQUIRE(rc == SQLITE_OK);
+  REQUIRE(test::make_sqlite(path, sql) == "");
   return path;
 }
 
