@@ -15,6 +15,9 @@ packages=(
   python3 python3-jsonschema
   python3-pikepdf     # the tests walk the tagged PDF's structure tree
   icc-profiles-free   # sRGB.icc, the OutputIntent of --pdf-standard a-2b
+  # A real single-node Slurm for the array-job test (scripts/slurm-local.sh
+  # starts a private one; the system's services are not configured or used).
+  slurmctld slurmd slurm-client munge
 )
 
 missing=()
