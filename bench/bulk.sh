@@ -6,7 +6,10 @@
 #   SIZES="100 1000 5000" bench/bulk.sh
 #
 # Prints, per size: seconds, documents/second, ms/document, peak memory, output
-# bytes, and folio's time per document as a ratio to the floor's.
+# bytes, and folio's time per document as a ratio to the floor's. Then the same
+# documents with a chart whose values differ per document
+# (bench/leaflet-chart.toml), built from TOML files (--each) and from one SQLite
+# query (--each-query), and the ratio of the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -63,4 +66,25 @@ for n in $sizes; do
   fi
   f=$(ms_per_doc floor "$n"); j=$(ms_per_doc folio_-j_1 "$n")
   awk -v f="$f" -v j="$j" 'BEGIN { printf "ratio folio -j 1 / floor: %.2f (%.3f / %.3f ms per document)\n", j / f, j, f }'
+
+  # Chart values per document: TOML files against rows of a SQLite query.
+  chart=$work/chart-$n
+  [[ -f $chart.db ]] || python3 bench/gen_data.py "$n" "$chart" --chart "$chart.db"
+  query='SELECT name AS "region.name", slug AS "region.slug", lead AS "region.lead",
+    body1 AS "region.body1", children AS "stats.children", arrests AS "stats.arrests",
+    reports AS "stats.reports", visits AS "stats.visits", quote AS "quote.text",
+    quote_by AS "quote.by", q1 AS "quarters.series[0].values[0]",
+    q2 AS "quarters.series[0].values[1]", q3 AS "quarters.series[0].values[2]",
+    q4 AS "quarters.series[0].values[3]" FROM region ORDER BY slug'
+  for pass in 1 2; do  # twice each, interleaved, so a noisy neighbour shows
+    run "chart from TOML" "$n" "$work/pdf-chart-toml" "$folio" render bench/leaflet-chart.toml --allow-path layouts/themes \
+      --data bench/common.toml --each "$chart/*.toml" \
+      -o "$work/pdf-chart-toml/{{ region.slug }}.pdf" -j 1 -q
+    run "chart from SQLite" "$n" "$work/pdf-chart-sqlite" "$folio" render bench/leaflet-chart.toml --allow-path layouts/themes \
+      --data bench/common.toml --each-query "$chart.db" "$query" \
+      -o "$work/pdf-chart-sqlite/{{ region.slug }}.pdf" -j 1 -q
+  done
+  t=$(ms_per_doc chart_from_TOML "$n"); q=$(ms_per_doc chart_from_SQLite "$n")
+  same=$(diff <(pdftotext "$work/pdf-chart-toml/region-00001.pdf" -) <(pdftotext "$work/pdf-chart-sqlite/region-00001.pdf" -) > /dev/null && echo "same text" || echo "TEXT DIFFERS")
+  awk -v t="$t" -v q="$q" -v s="$same" 'BEGIN { printf "ratio SQLite / TOML: %.2f (%.3f / %.3f ms per document, last pass; first document: %s)\n", q / t, q, t, s }'
 done

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libcli11-dev libfmt-dev libmd4c-dev
   librsvg2-dev libjpeg-dev libqpdf-dev
+  libsqlite3-dev  # SQLite datasets and bulk builds from a query
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core
   time  # /usr/bin/time for bench/bulk.sh's peak memory
@@ -14,6 +15,9 @@ packages=(
   python3 python3-jsonschema
   python3-pikepdf     # the tests walk the tagged PDF's structure tree
   icc-profiles-free   # sRGB.icc, the OutputIntent of --pdf-standard a-2b
+  # A real single-node Slurm for the array-job test (scripts/slurm-local.sh
+  # starts a private one; the system's services are not configured or used).
+  slurmctld slurmd slurm-client munge
 )
 
 missing=()

@@ -43,21 +43,69 @@ std::string numbered(const std::string& path, int page, const char* extension) {
 
 }  // namespace
 
+std::optional<LoadedLayout> load_layout(const std::string& layout_path, const BuildOptions& options,
+                                        Diagnostics& diags) {
+  text::register_font_dirs(options.font_dirs, diags);
+  LoadOptions load = options.load;
+  load.sets.clear();  // applied by document_data(), after each document's own data
+  auto doc = load_document(layout_path, load, diags);
+  if (!doc) return std::nullopt;
+  text::check_theme_fonts(doc->theme, diags);
+  return LoadedLayout{std::move(*doc), options};
+}
+
+namespace {
+
+// document_data() on a document of its own (a copy of the layout's, or the
+// layout's own in a single build).
+bool compose_data(Document& doc, const BuildOptions& options, const DocumentInput& input,
+                  Diagnostics& diags) {
+  bool ok = true;
+  if (!input.data_file.empty() &&
+      !merge_data_file(doc.data, input.data_file, options.load.limits, diags)) {
+    doc.data_incomplete = true;
+    ok = false;
+  }
+  ok = apply_assignments(doc.data, input.assignments, diags) && ok;
+  ok = apply_assignments(doc.data, set_assignments(options.load.sets), diags) && ok;
+  return ok;
+}
+
+// Binding and the layout: every document, single or bulk, ends here.
+std::optional<Built> bind_and_lay_out(Document doc, const BuildOptions& options,
+                                      const DocumentInput& input, Diagnostics& diags) {
+  compose_data(doc, options, input, diags);
+  // Binding runs even when loading or the data found errors, so one run
+  // reports every problem (a missing CSV or image, a data path, a font), in file order.
+  bind_document(doc, diags, options.load.limits, options.load.allowed_dirs);
+  diags.sort_by_position();
+  if (diags.has_errors()) return std::nullopt;
+  return lay_out(std::move(doc), options.layout, diags);
+}
+
+}  // namespace
+
+std::optional<Value> document_data(const LoadedLayout& layout, const DocumentInput& input,
+                                   Diagnostics& diags) {
+  Document doc;
+  doc.data = layout.document.data;
+  if (!compose_data(doc, layout.options, input, diags)) return std::nullopt;
+  return std::move(doc.data);
+}
+
+std::optional<Built> build_document(const LoadedLayout& layout, const DocumentInput& input,
+                                    Diagnostics& diags) {
+  return bind_and_lay_out(layout.document, layout.options, input, diags);
+}
+
 std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,
                            Diagnostics& diags) {
-  text::register_font_dirs(options.font_dirs, diags);
-  auto doc = load_document(layout_path, options.load, diags);
-  if (!doc) {
+  auto layout = load_layout(layout_path, options, diags);
+  if (!layout) {
     diags.sort_by_position();
     return std::nullopt;
   }
-  // Binding and the font check run even when loading found errors, so one run
-  // reports every problem (a missing CSV or image, a data path, a font), in file order.
-  bind_document(*doc, diags, options.load.limits, options.load.allowed_dirs);
-  text::check_theme_fonts(doc->theme, diags);
-  diags.sort_by_position();
-  if (diags.has_errors()) return std::nullopt;
-  return lay_out(std::move(*doc), options.layout, diags);
+  return bind_and_lay_out(std::move(layout->document), options, {}, diags);
 }
 
 std::optional<Built> lay_out(Document doc, const LayoutOptions& options, Diagnostics& diags) {

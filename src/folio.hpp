@@ -35,11 +35,50 @@ struct Built {
   Structure structure;  // the tagged PDF's tree, in reading order
 };
 
+// build() in steps, for many documents from one layout (a bulk build), so that
+// each of them goes through exactly the checks a single render does:
+//
+//   auto layout = load_layout(path, options, diags);     // once
+//   auto built = build_document(*layout, input, diags);  // per document
+//
+// A layout read once: parsed, its theme read and its fonts checked, the
+// --data files merged into its [data]. The --set values are not applied yet:
+// they come last, over each document's own data.
+struct LoadedLayout {
+  Document document;  // unbound: its templates are still {{ ... }}
+  BuildOptions options;
+};
+
+// nullopt only when the layout cannot be read or is not TOML; check
+// `diags.has_errors()` before building documents from it.
+std::optional<LoadedLayout> load_layout(const std::string& layout_path, const BuildOptions& options,
+                                        Diagnostics& diags);
+
+// What one document adds to the layout's data, applied in this order and
+// followed by the --set values.
+struct DocumentInput {
+  std::string data_file;                    // a TOML data file (--each); empty: none
+  std::vector<DataAssignment> assignments;  // a manifest or query row's cells
+};
+
+// The data one document sees: the layout's (with the --data files), the
+// input's data file, its assignments, then --set. nullopt when its data file
+// cannot be read or a path does not resolve (reported in `diags`).
+std::optional<Value> document_data(const LoadedLayout& layout, const DocumentInput& input,
+                                   Diagnostics& diags);
+
+// Binds (templates, datasets, images and CSV files inside the sandbox or an
+// --allow-path folder, within the limits) and lays out one document of
+// `layout`; nullopt when an error was reported.
+std::optional<Built> build_document(const LoadedLayout& layout, const DocumentInput& input,
+                                    Diagnostics& diags);
+
 // Lays out a bound document and builds its structure tree; nullopt when an
-// error was reported. The last step of build() and of each document of a bulk build.
+// error was reported. The last step of build_document().
 std::optional<Built> lay_out(Document doc, const LayoutOptions& options, Diagnostics& diags);
 
-// Load, bind and lay out; nullopt when an error was reported.
+// Load, bind and lay out one document: load_layout() then build_document()
+// with no input of its own. nullopt when an error was reported.
 std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,
                            Diagnostics& diags);
 

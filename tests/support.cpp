@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "core/c_handle.hpp"
 
 namespace folio::test {
 
@@ -33,6 +36,18 @@ void write_file(const std::string& path, const std::string& text) {
 
 bool file_exists(const std::string& path) {
   return std::filesystem::exists(path);
+}
+
+std::string make_sqlite(const std::string& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open(path.c_str(), &raw);
+  Handle<sqlite3, sqlite3_close_v2> db(raw);
+  if (rc != SQLITE_OK) return sqlite3_errstr(rc);
+  char* error = nullptr;
+  rc = sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : (rc == SQLITE_OK ? "" : sqlite3_errstr(rc));
+  sqlite3_free(error);
+  return message;
 }
 
 std::string temp_dir() {

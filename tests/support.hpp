@@ -16,6 +16,10 @@ bool file_exists(const std::string& path);
 // A fresh empty folder under the system's temporary folder.
 std::string temp_dir();
 
+// Creates the SQLite database `path` by running `sql` on it (with the SQLite
+// library, writable, unlike folio's own read-only connections); returns "" or the error.
+std::string make_sqlite(const std::string& path, const std::string& sql);
+
 struct CommandResult {
   int exit_code = 0;
   std::string output;  // stdout and stderr together

@@ -4,22 +4,10 @@
 
 #include "load/csv.hpp"
 #include "load/file_text.hpp"
+#include "load/sqlite.hpp"
 
 namespace folio::bulk {
 namespace {
-
-// A header cell must be a dotted path of plain keys: "a.b_c.d-e".
-bool is_data_path(const std::string& text) {
-  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
-  char previous = 0;
-  for (char c : text) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.';
-    if (!ok || (c == '.' && previous == '.')) return false;
-    previous = c;
-  }
-  return true;
-}
 
 std::string trimmed(const std::string& text) {
   size_t first = text.find_first_not_of(" \t");
@@ -47,9 +35,10 @@ std::optional<std::vector<ManifestRow>> read_manifest(const std::string& path, c
   for (const auto& cell : rows->front()) {
     std::string name = trimmed(cell.text);
     if (!is_data_path(name)) {
-      diags.error(
-          cell.span,
-          fmt::format("manifest column `{}` is not a data path such as `region.name`", name));
+      diags.error(cell.span,
+                  fmt::format("manifest column `{}` is not a data path such as `region.name` or "
+                              "`region.series[0].values[2]`",
+                              name));
       header_ok = false;
     }
     paths.push_back(name);
@@ -62,7 +51,6 @@ std::optional<std::vector<ManifestRow>> read_manifest(const std::string& path, c
     // A blank line (one empty cell) is not a document.
     if (cells.size() == 1 && trimmed(cells[0].text).empty()) continue;
     ManifestRow row;
-    row.data.content = Value::Table{};
     row.span = cells.empty() ? Span{} : cells.front().span;
     if (cells.size() != paths.size()) {
       row.errors.error(row.span,
@@ -76,7 +64,40 @@ std::optional<std::vector<ManifestRow>> read_manifest(const std::string& path, c
       bool code = cell.size() > 1 && cell[0] == '0' && cell[1] >= '0' && cell[1] <= '9';
       Value v = code ? Value{cell, {}} : value_from_text(cell);
       v.span = cells[c].span;
-      set_path(row.data, paths[c], std::move(v));
+      row.cells.push_back({paths[c], std::move(v), fmt::format("manifest column `{}`", paths[c])});
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::optional<std::vector<ManifestRow>> read_query_rows(const std::string& path,
+                                                        const std::string& sql,
+                                                        const Limits& limits, Diagnostics& diags) {
+  auto file = std::make_shared<const std::string>(path);
+  auto db = SqliteDatabase::open(path, path, Span{file, 0, 0}, diags);
+  if (!db) return std::nullopt;
+  auto result = db->query(TextValue{sql, {}}, limits, diags);
+  if (!result) return std::nullopt;
+  bool header_ok = true;
+  for (const auto& name : result->columns) {
+    if (is_data_path(name)) continue;
+    diags.error(
+        Span{file, 0, 0},
+        fmt::format("column `{}` of the query is not a data path such as `region.name`", name),
+        {fmt::format("name it in the query: SELECT {} AS \"region.name\"", name)});
+    header_ok = false;
+  }
+  if (!header_ok) return std::nullopt;
+  std::vector<ManifestRow> out;
+  for (size_t r = 0; r < result->rows.size(); ++r) {
+    ManifestRow row;
+    row.span = Span{file, static_cast<int>(r) + 1, 1};
+    for (size_t c = 0; c < result->columns.size(); ++c) {
+      Value& cell = result->rows[r][c];
+      if (std::holds_alternative<std::monostate>(cell.content)) continue;  // NULL
+      const std::string& name = result->columns[c];
+      row.cells.push_back({name, std::move(cell), fmt::format("query column `{}`", name)});
     }
     out.push_back(std::move(row));
   }

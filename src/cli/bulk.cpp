@@ -1,6 +1,8 @@
-// Bulk builds: one layout, one document per --each data file or --manifest row.
+// Bulk builds: one layout, one document per --each data file, --manifest row
+// or --each-query row.
 //
-// The layout is loaded once; every document is a copy of it with its own data.
+// The layout is loaded once (load_layout); every document is a copy of it with
+// its own data, built by build_document(), the same steps as a single render.
 // Phase 1 reads every document's data and names its output, so a pattern that
 // gives two documents one file is refused before anything renders. Phase 2
 // renders on a pool of threads (Pango and fontconfig state is per thread).
@@ -16,7 +18,6 @@
 #include <set>
 #include <thread>
 
-#include "bulk/batch.hpp"
 #include "bulk/manifest.hpp"
 #include "bulk/output_name.hpp"
 #include "bulk/shard.hpp"
@@ -28,11 +29,11 @@ namespace {
 
 // One document of the build.
 struct Job {
-  std::string input;         // the data file, or "manifest.csv:ROW"
-  std::string stem;          // the data file's name without folder and extension
-  size_t index = 0;          // 1-based position in the whole sorted list (not the shard)
-  std::optional<Value> row;  // a manifest row's data; a data file is read when needed
-  std::string output;        // the expanded -o pattern
+  std::string input;   // the data file, "manifest.csv:LINE" or "db.sqlite row N"
+  std::string stem;    // the data file's name without folder and extension
+  size_t index = 0;    // 1-based position in the whole sorted list (not the shard)
+  DocumentInput data;  // a data file (read when needed) or a row's cells
+  std::string output;  // the expanded -o pattern
   Diagnostics diags;
   bool named = false;  // its data read and its output named
   bool failed = false;
@@ -137,22 +138,12 @@ Span file_span(const std::string& file) {
   return Span{std::make_shared<const std::string>(file), 0, 0};
 }
 
-// The shared data, the job's own and the --set values; nullopt when its data file is broken.
-std::optional<Value> job_data(Job& job, const bulk::PreparedLayout& prepared) {
-  if (job.row) return bulk::document_data(prepared, *job.row);
-  Value own;
-  own.content = Value::Table{};
-  if (!merge_data_file(own, job.input, prepared.options.load.limits, job.diags))
-    return std::nullopt;
-  return bulk::document_data(prepared, own);
-}
-
 // Reads the job's data and names its output; false when it failed. The data
 // is not kept: the render reads it again, so memory does not grow with the
 // number of documents.
-bool prepare_job(Job& job, const bulk::PreparedLayout& prepared, const std::string& pattern) {
+bool prepare_job(Job& job, const LoadedLayout& layout, const std::string& pattern) {
   if (job.diags.has_errors()) return false;  // a manifest row's own problems
-  auto data = job_data(job, prepared);
+  auto data = document_data(layout, job.data, job.diags);
   if (!data) return false;
   auto name = bulk::expand_output_pattern(
       pattern, [&](std::string_view p) { return lookup_for_output(job, *data, p); });
@@ -160,14 +151,20 @@ bool prepare_job(Job& job, const bulk::PreparedLayout& prepared, const std::stri
     job.diags.error(file_span(job.input), fmt::format("-o `{}`: {}", pattern, issue.message),
                     issue.hints);
   job.output = std::move(name.text);
-  return name.ok();
+  if (!name.ok()) return false;
+  // Refused now, not after rendering, when the file could never be written.
+  if (auto problem = bulk::output_name_problem(job.output); !problem.empty()) {
+    job.diags.error(file_span(job.input), fmt::format("-o `{}`: {}", pattern, problem),
+                    {"shorten the values the pattern takes, or name files by "
+                     "{{ index | pad(4) }} or {{ source.stem }}"});
+    return false;
+  }
+  return true;
 }
 
-bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat format,
+bool render_job(Job& job, const LoadedLayout& layout, OutputFormat format,
                 const SaveOptions& save_options) {
-  auto data = job_data(job, prepared);
-  if (!data) return false;
-  auto built = bulk::build_document(prepared, std::move(*data), job.diags);
+  auto built = build_document(layout, job.data, job.diags);
   if (!built) return false;
   auto folder = std::filesystem::path(job.output).parent_path();
   std::error_code ec;
@@ -181,11 +178,25 @@ bool render_job(Job& job, const bulk::PreparedLayout& prepared, OutputFormat for
   return !job.diags.has_errors();
 }
 
-Diagnostics errors_only(const Diagnostics& all) {
+// A failed document's errors, each naming the document (its data file or
+// manifest line) in text and JSON output.
+Diagnostics errors_of(const Job& job) {
   Diagnostics out;
-  for (const auto& d : all.all())
+  for (const auto& d : job.diags.all())
     if (d.severity == Severity::error) out.add(d);
+  out.set_document(job.input);
   return out;
+}
+
+// The first error of a failed document on one line, for the summary.
+std::string first_error(const Job& job) {
+  for (const auto& d : job.diags.all()) {
+    if (d.severity != Severity::error) continue;
+    Diagnostic one = d;
+    one.hints.clear();
+    return format_diagnostic(one);
+  }
+  return "";
 }
 
 // The warnings of every document, each distinct one once (a layout's warning
@@ -212,6 +223,13 @@ void add_bulk_options(CLI::App& render, BulkArgs& args) {
                   "One document per row of this CSV file; its header row names the data paths of "
                   "the columns")
       ->check(CLI::ExistingFile);
+  render
+      .add_option("--each-query", args.each_query,
+                  "One document per row of a query on a SQLite database (opened read-only): "
+                  "--each-query DB 'SELECT name AS \"region.name\", ...'; each column is named "
+                  "by a data path")
+      ->expected(2)
+      ->type_name("DB SQL");
   render.add_option("-j,--jobs", args.jobs, "Documents rendered at once; 0 means one per core")
       ->capture_default_str();
   render.add_option("--shard", args.shard,
@@ -231,19 +249,21 @@ void add_bulk_options(CLI::App& render, BulkArgs& args) {
 }
 
 bool is_bulk(const RenderArgs& args) {
-  return !args.bulk.each.empty() || !args.bulk.manifest.empty();
+  return !args.bulk.each.empty() || !args.bulk.manifest.empty() || !args.bulk.each_query.empty();
 }
 
 int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat format,
              PageRange range) {
   const BulkArgs& bulk_args = args.bulk;
-  if (!bulk_args.each.empty() && !bulk_args.manifest.empty()) {
-    std::cerr << "folio: error: give either --each or --manifest, not both\n";
+  int sources =
+      !bulk_args.each.empty() + !bulk_args.manifest.empty() + !bulk_args.each_query.empty();
+  if (sources > 1) {
+    std::cerr << "folio: error: give one of --each, --manifest and --each-query, not several\n";
     return kUsageError;
   }
   if (args.dump_layout) {
-    std::cerr
-        << "folio: error: --dump-layout shows one document; use it without --each or --manifest\n";
+    std::cerr << "folio: error: --dump-layout shows one document; use it without --each, "
+                 "--manifest or --each-query\n";
     return kUsageError;
   }
   auto shard =
@@ -253,25 +273,31 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
     return kUsageError;
   }
 
+  // The same load as a single render: fonts, theme, sandbox and limits.
   Diagnostics diags;
-  auto prepared = bulk::prepare_layout(args.doc.layout, options, diags);
-  if (!prepared) {
-    print_diagnostics(diags);
-    return kDocumentError;
-  }
+  auto layout = load_layout(args.doc.layout, options, diags);
+  diags.sort_by_position();
+  print_diagnostics(diags);  // the layout's warnings (a theme font not installed), once
+  if (!layout || diags.has_errors()) return kDocumentError;
+  diags = {};
 
   std::vector<Job> jobs;
-  if (!bulk_args.manifest.empty()) {
-    auto rows = bulk::read_manifest(bulk_args.manifest, options.load.limits, diags);
+  if (!bulk_args.manifest.empty() || !bulk_args.each_query.empty()) {
+    bool query = !bulk_args.each_query.empty();
+    const std::string& source = query ? bulk_args.each_query[0] : bulk_args.manifest;
+    auto rows =
+        query ? bulk::read_query_rows(source, bulk_args.each_query[1], options.load.limits, diags)
+              : bulk::read_manifest(source, options.load.limits, diags);
     if (!rows) {
       print_diagnostics(diags);
       return kDocumentError;
     }
     for (auto& row : *rows) {
       Job job;
-      job.input = fmt::format("{}:{}", bulk_args.manifest, row.span.line);
-      job.stem = fmt::format("{}-{}", stem_of(bulk_args.manifest), jobs.size() + 1);
-      job.row = std::move(row.data);
+      job.input = query ? fmt::format("{} row {}", source, row.span.line)
+                        : fmt::format("{}:{}", source, row.span.line);
+      job.stem = fmt::format("{}-{}", stem_of(source), jobs.size() + 1);
+      job.data.assignments = std::move(row.cells);
       job.diags = std::move(row.errors);
       jobs.push_back(std::move(job));
     }
@@ -285,6 +311,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
       Job job;
       job.input = file;
       job.stem = stem_of(file);
+      job.data.data_file = file;
       jobs.push_back(std::move(job));
     }
   }
@@ -314,7 +341,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
   std::atomic<bool> stop{false};
   std::atomic<bool> any_failed{false};
   parallel_for(jobs.size(), workers, stop, [&](size_t i) {
-    jobs[i].named = prepare_job(jobs[i], *prepared, pattern);
+    jobs[i].named = prepare_job(jobs[i], *layout, pattern);
     if (!jobs[i].named) {
       jobs[i].failed = true;
       any_failed = true;
@@ -344,7 +371,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
     parallel_for(jobs.size(), workers, stop, [&](size_t i) {
       Job& job = jobs[i];
       if (job.named) {
-        job.failed = !render_job(job, *prepared, format, save_options(args, range));
+        job.failed = !render_job(job, *layout, format, save_options(args, range));
         job.output_failed = job.failed && job.diags.only_output_failures();
         job.rendered = !job.failed;
       }
@@ -366,15 +393,15 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
                                       : fmt::format(", {} not rendered after --fail-fast", skipped);
   if (failed) {
     for (const auto& job : jobs)
-      if (job.failed) print_diagnostics(errors_only(job.diags));
+      if (job.failed) print_diagnostics(errors_of(job));
     std::string unwritable =
         output_failed ? fmt::format(" ({} could not be written)", output_failed) : "";
     std::cerr << fmt::format("folio: {} of {} documents failed{}: {} written{}\n", failed,
                              jobs.size(), unwritable, rendered, not_rendered);
     for (const auto& job : jobs)
       if (job.failed)
-        std::cerr << fmt::format("  failed: {}{}\n", job.input,
-                                 job.named ? " -> " + job.output : "");
+        std::cerr << fmt::format("  failed: {}{}: {}\n", job.input,
+                                 job.named ? " -> " + job.output : "", first_error(job));
   } else if (signal) {
     std::cerr << fmt::format("folio: stopped: {} of {} documents written{}\n", rendered,
                              jobs.size(), not_rendered);

@@ -27,13 +27,15 @@ void add_document_options(CLI::App& app, DocumentArgs& args);
 // nullopt (with a message on stderr) when a --set is malformed.
 std::optional<BuildOptions> build_options(const DocumentArgs& args);
 
-// Bulk builds: one document per --each data file or --manifest row (bulk.cpp).
+// Bulk builds: one document per --each data file, --manifest row or
+// --each-query row (bulk.cpp).
 struct BulkArgs {
-  std::vector<std::string> each;  // globs
-  std::string manifest;           // a CSV file
-  unsigned jobs = 0;              // 0: one per core
-  std::string shard;              // K/N
-  int shard_count = 0;            // completions of a Kubernetes Indexed Job
+  std::vector<std::string> each;        // globs
+  std::string manifest;                 // a CSV file
+  std::vector<std::string> each_query;  // a SQLite database and a SELECT
+  unsigned jobs = 0;                    // 0: one per core
+  std::string shard;                    // K/N
+  int shard_count = 0;                  // completions of a Kubernetes Indexed Job
   bool fail_fast = false;
 };
 void add_bulk_options(CLI::App& render, BulkArgs& args);
@@ -82,7 +84,8 @@ void set_diagnostics_format(DiagnosticsFormat format);
 // line and a caret on stderr; or, in json format, one JSON object per line on stdout.
 void print_diagnostics(const Diagnostics& diags);
 // One diagnostic as a single-line JSON object:
-// {file, line, column, end: {line, column} | null, severity, message, suggestion}.
+// {file, line, column, end: {line, column} | null, severity, message, suggestion,
+// document (a bulk build's data file or manifest line; null otherwise)}.
 std::string diagnostic_json(const Diagnostic& d);
 void print_diagnostics_json(const Diagnostics& diags);
 

@@ -65,10 +65,11 @@ std::string diagnostic_json(const Diagnostic& d) {
   std::string suggestion = joined.empty() ? "null" : json_string(joined);
   return fmt::format(
       "{{\"file\":{},\"line\":{},\"column\":{},\"end\":{},\"severity\":\"{}\",\"message\":{},"
-      "\"suggestion\":{}}}",
+      "\"suggestion\":{},\"document\":{}}}",
       file, json_number_or_null(s.known() ? s.line : 0),
       json_number_or_null(s.known() ? s.column : 0), end,
-      d.severity == Severity::error ? "error" : "warning", json_string(d.message), suggestion);
+      d.severity == Severity::error ? "error" : "warning", json_string(d.message), suggestion,
+      d.document.empty() ? "null" : json_string(d.document));
 }
 
 void print_diagnostics_json(const Diagnostics& diags) {

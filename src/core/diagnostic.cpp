@@ -38,6 +38,10 @@ void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
 }
 
+void Diagnostics::set_document(const std::string& document) {
+  for (auto& d : items_) d.document = document;
+}
+
 void Diagnostics::sort_by_position() {
   // Files keep the order they were first reported in; within a file, by position.
   std::vector<std::string> files;
@@ -68,6 +72,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     out = fmt::format("folio: {}: {}", level, d.message);
   }
   for (const auto& hint : d.hints) out += fmt::format("\n  hint: {}", hint);
+  if (!d.document.empty()) out += fmt::format("\n  document: {}", d.document);
   return out;
 }
 

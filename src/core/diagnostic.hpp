@@ -17,6 +17,9 @@ struct Diagnostic {
   // An output could not be written (a full disk, no permission, an I/O error):
   // nothing is wrong with the document, and the same command may work later.
   bool output_failure = false;
+  // In a bulk build, the document the problem belongs to: its data file,
+  // "manifest.csv:12" (the manifest's line) or "db.sqlite row 3"; empty otherwise.
+  std::string document = {};
 };
 
 // Collects every problem found, so one run reports all of them, not just the first.
@@ -28,6 +31,8 @@ class Diagnostics {
   void output_failure(const Span& span, std::string message);
   void add(Diagnostic d);
   void append(const Diagnostics& other);
+  // Names the bulk document every diagnostic so far belongs to (Diagnostic::document).
+  void set_document(const std::string& document);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }
@@ -43,7 +48,8 @@ class Diagnostics {
   int error_count_ = 0;
 };
 
-// "FILE:LINE:COL: error: message" followed by one "  hint: ..." line per hint.
+// "FILE:LINE:COL: error: message" followed by one "  hint: ..." line per hint,
+// then "  document: ..." in a bulk build.
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace folio

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 #include "core/number_format.hpp"
 #include "core/suggest.hpp"
@@ -55,8 +56,8 @@ std::optional<std::string> parse_string_argument(std::string_view arg) {
   return std::string(arg.substr(1, arg.size() - 2));
 }
 
-const std::vector<std::string_view> kFilterNames = {"number", "percent", "signed",
-                                                    "upper",  "lower",   "default"};
+const std::vector<std::string_view> kFilterNames = {"number", "percent", "signed", "upper",
+                                                    "lower",  "default", "pad"};
 
 // Returns an error message, or empty on success.
 std::string apply_filter(const Filter& filter, Flowing& v) {
@@ -85,6 +86,20 @@ std::string apply_filter(const Filter& filter, Flowing& v) {
                                      : format_percent(*v.number, decimals);
     return {};
   }
+  if (filter.name == "pad") {
+    // Zero-padded whole numbers sort as text does: file 007 before 010.
+    int width = 0;
+    std::string_view arg = trim(filter.argument);
+    auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), width);
+    if (!filter.has_argument || ec != std::errc() || end != arg.data() + arg.size() || width < 1 ||
+        width > 20)
+      return "pad(N) takes a number of digits from 1 to 20, as in pad(3)";
+    if (!v.number || *v.number != std::floor(*v.number) || std::abs(*v.number) >= 1e18)
+      return fmt::format("the pad filter needs a whole number, but the value is \"{}\"", v.text);
+    auto whole = static_cast<int64_t>(*v.number);
+    v.text = fmt::format("{}{:0{}}", whole < 0 ? "-" : "", whole < 0 ? -whole : whole, width);
+    return {};
+  }
   if (filter.has_argument) return fmt::format("the {} filter takes no argument", filter.name);
   if (filter.name == "signed") {
     if (!v.number)
@@ -104,7 +119,7 @@ std::string apply_filter(const Filter& filter, Flowing& v) {
   if (auto guess = closest_match(filter.name, kFilterNames))
     return fmt::format("unknown filter `{}`; did you mean `{}`?", filter.name, *guess);
   return fmt::format(
-      "unknown filter `{}`; filters are number, percent, signed, upper, lower and "
+      "unknown filter `{}`; filters are number, percent, signed, upper, lower, pad and "
       "default",
       filter.name);
 }

@@ -46,7 +46,8 @@ struct Expansion {
 };
 
 // Replaces every {{ path | filter | ... }} of `text`. Filters: number,
-// number(N), percent, percent(N), signed, upper, lower, default("text").
+// number(N), percent, percent(N), signed, upper, lower, pad(N) (a whole number
+// zero-padded to N digits: 7 -> 007), default("text").
 // `max_size` bounds the result so a huge value cannot exhaust memory.
 Expansion expand_template(std::string_view text, const Resolver& resolve,
                           const Escaper& escape = nullptr, size_t max_size = 1 << 20);

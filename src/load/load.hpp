@@ -21,8 +21,10 @@ struct Limits {
 };
 
 struct LoadOptions {
-  std::vector<std::string> data_files;                    // merged in order over [data]
-  std::vector<std::pair<std::string, std::string>> sets;  // --set path=value, merged last
+  std::vector<std::string> data_files;  // merged in order over [data]
+  // --set path=value: applied last, over each document's own data, by
+  // build() and build_document() (folio.hpp); load_document() leaves them.
+  std::vector<std::pair<std::string, std::string>> sets;
   Limits limits;
   // Folders outside the layout's own folder tree that images may come from (--allow-path).
   std::vector<std::string> allowed_dirs;
@@ -47,8 +49,22 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
 bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
                      Diagnostics& diags);
 
-// Applies --set path=value pairs, each value read by value_from_text.
-void apply_sets(Value& data, const std::vector<std::pair<std::string, std::string>>& sets);
+// A value one document gives a data path: a manifest cell, a query row's
+// cell, a --set argument.
+struct DataAssignment {
+  std::string path;    // "region.name", "quarters.series[0].values[2]"
+  Value value;         // its span is where it was written (none for --set)
+  std::string origin;  // how errors name it: "manifest column `region.name`", "--set a.b=1"
+};
+
+// Sets each path in order (set_path). A path that does not resolve is an
+// error at the value's span, never skipped silently; false when one was reported.
+bool apply_assignments(Value& data, const std::vector<DataAssignment>& assignments,
+                       Diagnostics& diags);
+
+// --set path=value pairs as assignments, each value read by value_from_text.
+std::vector<DataAssignment> set_assignments(
+    const std::vector<std::pair<std::string, std::string>>& sets);
 
 // A value typed in by hand (--set, a manifest cell): an integer or a float
 // when the whole text reads as one, true/false, else the text itself.

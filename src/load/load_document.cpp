@@ -244,8 +244,26 @@ bool merge_data_file(Value& data, const std::string& path, const Limits& limits,
   return true;
 }
 
-void apply_sets(Value& data, const std::vector<std::pair<std::string, std::string>>& sets) {
-  for (const auto& [path, value] : sets) set_path(data, path, value_from_text(value));
+bool apply_assignments(Value& data, const std::vector<DataAssignment>& assignments,
+                       Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& a : assignments) {
+    std::string problem = is_data_path(a.path)
+                              ? set_path(data, a.path, a.value)
+                              : "it is not a data path such as `region.name` or `a.values[2]`";
+    if (problem.empty()) continue;
+    diags.error(a.value.span, fmt::format("{}: {}", a.origin, problem));
+    ok = false;
+  }
+  return ok;
+}
+
+std::vector<DataAssignment> set_assignments(
+    const std::vector<std::pair<std::string, std::string>>& sets) {
+  std::vector<DataAssignment> out;
+  for (const auto& [path, value] : sets)
+    out.push_back({path, value_from_text(value), fmt::format("--set {}={}", path, value)});
+  return out;
 }
 
 std::optional<Document> load_document(const std::string& layout_path, const LoadOptions& options,
@@ -318,7 +336,6 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
   for (const auto& path : options.data_files)
     if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
-  apply_sets(doc.data, options.sets);
   return doc;
 }
 

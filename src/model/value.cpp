@@ -1,6 +1,9 @@
 #include "model/value.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <utility>
 
@@ -120,25 +123,81 @@ void merge_values(Value& base, const Value& over) {
   }
 }
 
-void set_path(Value& root, std::string_view path, Value value) {
-  Value* at = &root;
+bool is_data_path(std::string_view path) {
+  size_t pos = 0;
   while (true) {
-    if (!at->is_table()) at->content = Value::Table{};
-    size_t dot = path.find('.');
-    std::string_view key = path.substr(0, dot);
+    size_t start = pos;
+    while (pos < path.size() && (std::isalnum(static_cast<unsigned char>(path[pos])) ||
+                                 path[pos] == '_' || path[pos] == '-'))
+      ++pos;
+    if (pos == start) return false;  // an empty key
+    while (pos < path.size() && path[pos] == '[') {
+      size_t digits = ++pos;
+      while (pos < path.size() && std::isdigit(static_cast<unsigned char>(path[pos]))) ++pos;
+      if (pos == digits || pos >= path.size() || path[pos] != ']') return false;
+      ++pos;
+    }
+    if (pos == path.size()) return true;
+    if (path[pos] != '.') return false;
+    ++pos;
+  }
+}
+
+std::string set_path(Value& root, std::string_view path, Value value) {
+  Value* at = &root;
+  size_t pos = 0;
+  auto so_far = [&] { return std::string(path.substr(0, pos)); };
+  if (path.empty() || path[0] == '.' || path[0] == '[') return "it is not a data path";
+  while (pos < path.size()) {
+    if (path[pos] == '[') {
+      size_t close = path.find(']', pos);
+      size_t index = 0;
+      auto [end, ec] =
+          std::from_chars(path.data() + pos + 1, path.data() + std::min(close, path.size()), index);
+      if (close == std::string_view::npos || ec != std::errc() || end != path.data() + close)
+        return "an index is a whole number in brackets, such as [0]";
+      if (std::holds_alternative<std::monostate>(at->content)) at->content = Value::Array{};
+      auto* array = std::get_if<Value::Array>(&at->content);
+      if (!array)
+        return fmt::format("`{}` is {}, not a list, so it has no [{}]", so_far(),
+                           describe_type(*at), index);
+      // One past the end appends, so columns values[0], values[1], ... can build a list.
+      if (index > array->size())
+        return array->empty()
+                   ? fmt::format("`{}` is an empty list, so [{}] does not exist", so_far(), index)
+                   : fmt::format("`{}` has {} item{}, so [{}] does not exist (0 to {})", so_far(),
+                                 array->size(), array->size() == 1 ? "" : "s", index,
+                                 array->size() - 1);
+      if (index == array->size()) array->emplace_back();
+      at = &(*array)[index];
+      pos = close + 1;
+      if (pos < path.size() && path[pos] != '.' && path[pos] != '[')
+        return "a `.` or `[` must follow an index";
+      continue;
+    }
+    std::string parent = so_far();
+    if (path[pos] == '.') {
+      ++pos;
+      if (pos >= path.size() || path[pos] == '.' || path[pos] == '[')
+        return "it is not a data path";
+    }
+    size_t end = std::min(path.find_first_of(".[", pos), path.size());
+    std::string_view key = path.substr(pos, end - pos);
+    if (std::holds_alternative<std::monostate>(at->content)) at->content = Value::Table{};
+    auto* table = std::get_if<Value::Table>(&at->content);
+    if (!table)
+      return fmt::format("`{}` is {}, not a table, so it has no `{}`", parent, describe_type(*at),
+                         key);
     Value* next = at->member(key);
     if (!next) {
-      auto& table = std::get<Value::Table>(at->content);
-      table.emplace_back(std::string(key), Value{});
-      next = &table.back().second;
-    }
-    if (dot == std::string_view::npos) {
-      *next = std::move(value);
-      return;
+      table->emplace_back(std::string(key), Value{});
+      next = &table->back().second;
     }
     at = next;
-    path.remove_prefix(dot + 1);
+    pos = end;
   }
+  *at = std::move(value);
+  return "";
 }
 
 const char* describe_type(const Value& v) {

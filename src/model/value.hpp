@@ -74,8 +74,18 @@ Lookup lookup_scalar(const Value& root, std::string_view path);
 // Merges `over` into `base`: tables merge key by key, anything else is replaced.
 void merge_values(Value& base, const Value& over);
 
-// Sets `path` (dots only) to `value`, creating tables on the way.
-void set_path(Value& root, std::string_view path, Value value);
+// Whether `path` is written as a data path: keys of letters, digits, `_` and
+// `-` joined by dots, each optionally followed by indexes: "region.series[0].values[2]".
+bool is_data_path(std::string_view path);
+
+// Sets `path` ("region.name", "quarters.series[0].values[2]") to `value`.
+// Missing table keys are created on the way, and an index one past the end of
+// a list appends to it (so columns `values[0]`, `values[1]` build a list), but
+// an index beyond that, an index into something that is not a list, or a key
+// inside something that is not a table does not resolve: the value is not set
+// and the reason comes back ("`quarters.series[0].values` has 4 items, so [9]
+// does not exist (0 to 3)"). Empty when it was set.
+std::string set_path(Value& root, std::string_view path, Value value);
 
 // "a table", "a list", "an integer", ... for error messages.
 const char* describe_type(const Value& v);

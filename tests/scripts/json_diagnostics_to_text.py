@@ -6,7 +6,7 @@ compare it with the text diagnostics. Exits 3 on the first malformed line."""
 import json
 import sys
 
-FIELDS = {"file", "line", "column", "end", "severity", "message", "suggestion"}
+FIELDS = {"file", "line", "column", "end", "severity", "message", "suggestion", "document"}
 
 for number, raw in enumerate(sys.stdin, 1):
     try:
@@ -21,6 +21,7 @@ for number, raw in enumerate(sys.stdin, 1):
           and (d["line"] is None or isinstance(d["line"], int))
           and (d["column"] is None or isinstance(d["column"], int))
           and (d["suggestion"] is None or isinstance(d["suggestion"], str))
+          and (d["document"] is None or isinstance(d["document"], str))
           and (d["end"] is None or (set(d["end"]) == {"line", "column"}
                                     and (d["end"]["line"], d["end"]["column"]) >= (d["line"], d["column"]))))
     # A message that suggests something always fills `suggestion` (editors read only that).
@@ -39,5 +40,7 @@ for number, raw in enumerate(sys.stdin, 1):
         # A "did you mean" repeats the end of the message; the rest are the hints.
         if hint and not (hint.startswith("did you mean") and d["message"].endswith(hint)):
             print(f"  hint: {hint}")
+    if d["document"] is not None:
+        print(f'  document: {d["document"]}')
     if d["end"] is not None:
         print("has-end", file=sys.stderr)

@@ -152,14 +152,20 @@ TEST_CASE("a manifest row becomes a document's data") {
   auto rows = read_manifest(dir + "/m.csv", {}, diags);
   REQUIRE(rows);
   REQUIRE(rows->size() == 3);
-  const Value& a = (*rows)[0].data;
+  auto data_of = [](const ManifestRow& row) {
+    Value data;
+    Diagnostics errors;
+    REQUIRE(apply_assignments(data, row.cells, errors));
+    return data;
+  };
+  Value a = data_of((*rows)[0]);
   CHECK(*find_path(a, "region.name")->string() == "North East");
   CHECK(*find_path(a, "region.code")->string() == "007");  // a code keeps its zeros
   CHECK(std::get<int64_t>(find_path(a, "stats.children")->content) == 139);
   CHECK(std::get<double>(find_path(a, "stats.share")->content) == Approx(0.85));
   CHECK(std::get<bool>(find_path(a, "flag")->content));
   CHECK(find_path(a, "stats.children")->span.line == 2);
-  const Value& b = (*rows)[1].data;
+  Value b = data_of((*rows)[1]);
   CHECK(*find_path(b, "region.name")->string() == "Wales, South");
   CHECK(find_path(b, "stats.children") == nullptr);  // empty: not set
   CHECK(std::get<double>(find_path(b, "stats.share")->content) == Approx(1000));
@@ -173,4 +179,17 @@ TEST_CASE("a manifest row becomes a document's data") {
   CHECK_FALSE(read_manifest(dir + "/bad.csv", {}, bad));
   CHECK_THAT(format_diagnostic(bad.all()[0]),
              Catch::Contains("bad.csv:1:1: error: manifest column `region name`"));
+}
+
+TEST_CASE("output names that can never be written are found before rendering") {
+  CHECK(output_name_problem("out/region-01.pdf") == "");
+  CHECK(output_name_problem(std::string(255, 'a')) == "");
+  CHECK_THAT(output_name_problem("out/" + std::string(256, 'a') + ".pdf"),
+             Catch::Contains("is 260 bytes long; a file name can have at most 255"));
+  CHECK_THAT(output_name_problem(std::string(300, 'a') + "/x.pdf"),
+             Catch::Contains("is 300 bytes long"));
+  CHECK_THAT(output_name_problem(std::string(4096, 'a')), Catch::Contains("a path can have"));
+  CHECK_THAT(output_name_problem("out/"), Catch::Contains("names a folder"));
+  CHECK_THAT(output_name_problem("out/.."), Catch::Contains("names a folder"));
+  CHECK_THAT(output_name_problem(""), Catch::Contains("empty"));
 }

@@ -95,3 +95,44 @@ TEST_CASE("data merges table by table, later values win") {
   CHECK(*find_path(base, "org.short")->string() == "a");
   CHECK(find_path(base, "year")->as_number() == 2009);
 }
+
+TEST_CASE("pad(N) zero-pads whole numbers and refuses anything else") {
+  CHECK(expand("{{ stats.change | pad(4) }}").text == "0085");
+  CHECK(expand("{{ stats.children | pad(3) }}").text == "18887");  // never cut
+  CHECK(expand("{{ results.values[0] | pad(1) }}").text == "76");
+  CHECK_FALSE(expand("{{ stats.share | pad(3) }}").ok());  // 0.85 is not whole
+  CHECK_FALSE(expand("{{ org.name | pad(3) }}").ok());
+  CHECK_FALSE(expand("{{ stats.change | pad }}").ok());
+  CHECK_FALSE(expand("{{ stats.change | pad(0) }}").ok());
+  CHECK_FALSE(expand("{{ stats.change | pad(21) }}").ok());
+}
+
+TEST_CASE("set_path follows indexes and says why a path does not resolve") {
+  Value root = sample_data();
+  CHECK(set_path(root, "results.values[1]", Value{int64_t{9}, {}}) == "");
+  CHECK(find_path(root, "results.values[1]")->as_number() == 9);
+  CHECK(find_path(root, "results.values")->array()->size() == 3);
+  // One past the end appends; a list can be built from nothing, index by index.
+  CHECK(set_path(root, "results.values[3]", Value{int64_t{1}, {}}) == "");
+  CHECK(set_path(root, "fresh.series[0].values[0]", Value{int64_t{5}, {}}) == "");
+  CHECK(find_path(root, "fresh.series[0].values[0]")->as_number() == 5);
+
+  CHECK(set_path(root, "results.values[9]", Value{}) ==
+        "`results.values` has 4 items, so [9] does not exist (0 to 3)");
+  CHECK(set_path(root, "fresh.series[2]", Value{}) ==
+        "`fresh.series` has 1 item, so [2] does not exist (0 to 0)");
+  CHECK(set_path(root, "stats[0]", Value{}) == "`stats` is a table, not a list, so it has no [0]");
+  CHECK(set_path(root, "stats.children.x", Value{}) ==
+        "`stats.children` is an integer, not a table, so it has no `x`");
+  CHECK(std::get<int64_t>(find_path(root, "stats.children")->content) == 18887);  // untouched
+
+  CHECK(is_data_path("region.series[0].values[2]"));
+  CHECK(is_data_path("a-b.c_d[10][2].e"));
+  CHECK_FALSE(is_data_path("region name"));
+  CHECK_FALSE(is_data_path("a..b"));
+  CHECK_FALSE(is_data_path("a.[0]"));
+  CHECK_FALSE(is_data_path("a[x]"));
+  CHECK_FALSE(is_data_path("a[1"));
+  CHECK_FALSE(is_data_path(".a"));
+  CHECK_FALSE(is_data_path("a."));
+}
