@@ -2,7 +2,7 @@
 """Writes a long report for bench/long_document.sh: gen_long_document.py SECTIONS REFS OUT.toml [plain]
 
 SECTIONS level-1 sections, each with two level-2 subsections and paragraphs,
-about 200 A4 pages for 66 sections. With REFS > 0 the document has a contents
+about 200 A4 pages for 100 sections. With REFS > 0 the document has a contents
 block and REFS cross-references spread through its paragraphs, each a link
 `[section N](#sN)` and a `{{ pageref.sN }}`. With `plain` the same text has
 neither: no contents block, and each reference is plain words of the same length,

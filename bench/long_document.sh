@@ -6,12 +6,12 @@
 # three passes; the ratio is what a user pays for them. Best of ROUNDS runs each.
 #
 #   bench/long_document.sh [build-dir]     (default: build; a Release build)
-#   SECTIONS=66 REFS=500 ROUNDS=3 bench/long_document.sh build-test
+#   SECTIONS=100 REFS=500 ROUNDS=3 bench/long_document.sh build-test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 folio=$build/folio
-sections=${SECTIONS:-66}
+sections=${SECTIONS:-100}
 refs=${REFS:-500}
 rounds=${ROUNDS:-3}
 [[ -x $folio ]] || { echo "long_document.sh: build folio first ($folio)" >&2; exit 2; }
@@ -38,3 +38,15 @@ links=$(python3 -c "import sys; print(open(sys.argv[1]).read().count('](#'))" "$
 printf 'with contents + %s references: %.3f s (%s, %s links)\n' "$refs" "$best_refs" "$pages" "$links"
 printf 'same text without them:       %.3f s\n' "$best_plain"
 printf 'ratio %.2f (the target is under 2)\n' "$(echo "$best_refs / $best_plain" | bc -l)"
+
+# Instructions do not depend on the machine's load (CALLGRIND=0 skips this; it takes a minute or two).
+if [[ ${CALLGRIND:-1} == 1 ]] && command -v valgrind > /dev/null; then
+  count() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$folio" render "$1" -o "$work/out.pdf" \
+      -q --max-pages 1000 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,
+  }
+  refs_count=$(count "$work/refs.toml")
+  plain_count=$(count "$work/plain.toml")
+  printf 'instructions (callgrind): %s with / %s without = %.2f\n' "$refs_count" "$plain_count" \
+    "$(echo "$refs_count / $plain_count" | bc -l)"
+fi
