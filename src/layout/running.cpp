@@ -103,6 +103,17 @@ void add_running_text(std::vector<Page>& pages, const Context& ctx) {
                                style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
                                kArtifact});
     }
+    if (style.background_image && !style.background_image->resolved_path.empty()) {
+      // Scaled to cover the sheet, centred; what overhangs is cut off at the sheet's edge.
+      const Image& picture = *style.background_image;
+      double b = page.bleed;
+      double sheet_w = page.size.width + 2 * b, sheet_h = page.size.height + 2 * b;
+      double scale = std::max(sheet_w / std::max(1.0, picture.natural.width),
+                              sheet_h / std::max(1.0, picture.natural.height));
+      double w = picture.natural.width * scale, h = picture.natural.height * scale;
+      decorations.add(ImageItem{Rect{-b + (sheet_w - w) / 2, -b + (sheet_h - h) / 2, w, h},
+                                picture.resolved_path, kArtifact});
+    }
     for (bool header : {true, false}) {
       const RunningText& band = header ? doc.header : doc.footer;
       if (band.empty() || (i == 0 && !band.first_page)) continue;

@@ -42,6 +42,8 @@ class Binder {
     for (RunningText* r : {&doc_.header, &doc_.footer})
       for (TextValue* t : {&r->left, &r->center, &r->right}) check_running(*t);
     collect_ids(doc_.blocks);
+    for (auto& [name, style] : doc_.page_styles)
+      if (style.background_image) content(*style.background_image);
     for (auto& b : doc_.blocks) block(b);
   }
 

@@ -86,6 +86,10 @@ std::vector<TableSpec> make_tables() {
            {"header", K::boolean, "Print the running header. Default true."},
            {"footer", K::boolean, "Print the running footer (and its page number). Default true."},
            {"background", K::color, "The page's colour, to its edges and into the bleed."},
+           {"background_image", K::text,
+            "A picture (PNG, JPEG or SVG, relative to the layout) over the whole sheet, bleed "
+            "included, scaled to cover it: a cover photograph. Decoration: an artifact in the "
+            "tagged PDF."},
            {"margins", K::margins,
             "The body's margins on these pages: one length, or [top, right, bottom, left]. "
             "Default: the document's."},

@@ -310,6 +310,11 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
       if (auto h = r.boolean("header")) style.header = *h;
       if (auto f = r.boolean("footer")) style.footer = *f;
       style.background = r.color("background");
+      if (auto src = r.text("background_image"); !src.empty()) {
+        Image picture;
+        picture.src = std::move(src);
+        style.background_image = std::move(picture);
+      }
       style.margins = load_margins(r);
       if (auto n = r.choice<PageNumbering>("numbering", {{"arabic", PageNumbering::arabic},
                                                          {"roman", PageNumbering::roman},

@@ -244,6 +244,9 @@ struct PageStyle {
   bool header = true;
   bool footer = true;
   std::optional<Color> background = std::nullopt;
+  // A picture over the whole sheet, bleed included, scaled to cover it (a
+  // cover photograph); decoration, so an artifact in the tagged PDF.
+  std::optional<Image> background_image = std::nullopt;
   std::optional<Insets> margins = std::nullopt;  // nullopt: the document's
   PageNumbering numbering = PageNumbering::arabic;
   bool restart_numbering = false;  // its first page is number 1 again

@@ -233,3 +233,44 @@ break_before = "right"
       labels.output,
       std::regex("\"index\": 2,\\s*\"label\": \\{\\s*\"/S\": \"/D\",\\s*\"/St\": 1")));
 }
+
+TEST_CASE("a page style's background image covers the whole sheet, bleed included") {
+  std::string dir = test::temp_dir();
+  test::run_shell("cp " + test::source_path("layouts/images/shield-umbrella.svg") + " " + dir +
+                  "/cover.svg");
+  test::write_file(dir + "/c.toml", R"([document]
+size = "A5"
+bleed = "3mm"
+
+[page.cover]
+background_image = "cover.svg"
+footer = false
+
+[[block]]
+type = "heading"
+text = "Cover"
+page_style = "cover"
+
+[[block]]
+type = "paragraph"
+text = "Inside."
+page_style = "default"
+)");
+  auto r = test::run_folio("render " + dir + "/c.toml --dump-layout");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  // Page 1 carries the picture, scaled to cover the 426 x 601 pt sheet
+  // (A5 and 3 mm of bleed all round), centred; page 2 does not.
+  std::smatch m;
+  std::regex image(R"(image (-?[\d.]+),(-?[\d.]+) ([\d.]+)x([\d.]+) "[^"]*cover\.svg" <artifact>)");
+  REQUIRE(std::regex_search(r.output, m, image));
+  double x = std::stod(m[1]), y = std::stod(m[2]), w = std::stod(m[3]), h = std::stod(m[4]);
+  double bleed = 3 / 25.4 * 72, sheet_w = 419.5 + 2 * bleed, sheet_h = 595.3 + 2 * bleed;
+  CHECK(x <= -bleed + 0.1);
+  CHECK(y <= -bleed + 0.1);
+  CHECK(x + w >= sheet_w - bleed - 0.1);
+  CHECK(y + h >= sheet_h - bleed - 0.1);
+  CHECK((std::abs(w - sheet_w) < 0.2 || std::abs(h - sheet_h) < 0.2));  // covers, not stretched
+  CHECK(r.output.find("page 2") != std::string::npos);
+  CHECK(r.output.substr(r.output.find("page 2")).find("cover.svg") == std::string::npos);
+}
