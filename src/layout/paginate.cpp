@@ -81,6 +81,7 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
                               Structure* structure, const Introspection* previous,
                               bool* uses_page_numbers) {
   layout::Context ctx{doc, diags, structure};
+  ctx.rtl = doc.rtl();
   ctx.previous = previous;
   ctx.uses_page_numbers = uses_page_numbers;
   const PageSetup& setup = doc.page;
@@ -129,8 +130,10 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
       if (columns > 1 && fill.section_end)
         fill = balance(blocks, token, columns, column_width, std::move(fill));
       for (size_t c = 0; c < fill.columns.size(); ++c) {
+        // In a right-to-left document the first column is the rightmost.
+        double step = c * (column_width + setup.column_gap);
         double x = setup.body_left(static_cast<int>(pages.size() + 1)) +
-                   c * (column_width + setup.column_gap);
+                   (ctx.rtl ? body_width - column_width - step : step);
         page.frame.place(std::move(fill.columns[c]), Point{x, setup.margins.top});
       }
       if (fill.rest) {

@@ -22,7 +22,7 @@ std::string expand_running(const TextValue& t, const Context& ctx, size_t page, 
     return lookup_in_document(ctx.doc, path);
   };
   // Binding already reported any error in these templates.
-  return expand_template(t.text, resolve, escape_markdown).text;
+  return expand_template(t.text, resolve, escape_markdown, 1 << 20, ctx.doc.locale()).text;
 }
 
 // One header or footer band: left, center and right texts across the body width.
@@ -30,8 +30,9 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
               size_t page, size_t pages, const std::string& section) {
   const PageSetup& setup = ctx.doc.page;
   double x = setup.body_left(static_cast<int>(page));
-  // On a left-hand page of a two-sided document the outside is the left.
-  bool mirrored = setup.two_sided && page % 2 == 0;
+  // On a left-hand page of a two-sided document the outside is the left; in
+  // a right-to-left document the `left` text is the one read first, on the right.
+  bool mirrored = (setup.two_sided && page % 2 == 0) != ctx.rtl;
   double width = setup.size.width - setup.margins.left - setup.margins.right;
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   const double gap = 10;

@@ -41,6 +41,9 @@ std::vector<Block> load_block_list(const toml::node& node, BlockContext& ctx, in
 Chart load_chart(TableReader& reader);
 TableBlock load_table(TableReader& reader);
 
+// `direction = "ltr" | "rtl" | "auto"`.
+std::optional<Direction> load_direction(TableReader& r);
+
 std::string join_path(const std::string& dir, const std::string& relative);
 std::string folder_of(const std::string& path);
 

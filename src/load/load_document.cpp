@@ -133,6 +133,16 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   doc.metadata.subject = r.text("subject");
   doc.metadata.date = r.text("date");
   if (auto lang = r.language("language")) doc.metadata.language = *lang;
+  if (auto d = load_direction(r)) doc.metadata.direction = *d;
+  if (auto m = r.boolean("mirror_charts")) doc.metadata.mirror_charts = *m;
+  if (auto l = r.string("locale")) {
+    if (find_locale(*l)) {
+      doc.metadata.locale = *l;
+    } else {
+      diags.error(r.span("locale"), fmt::format("unknown locale \"{}\"", *l),
+                  {fmt::format("folio knows en, {}", known_locales())});
+    }
+  }
   if (auto* kw = r.get("keywords")) {
     if (auto* arr = kw->as_array()) {
       for (const auto& item : *arr) {

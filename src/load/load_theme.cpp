@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"
@@ -41,6 +44,48 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
     theme.heading_font = *f, theme.heading_font_span = r.span("heading_font");
   if (auto f = r.string("mono_font"))
     theme.mono_font = *f, theme.mono_font_span = r.span("mono_font");
+  if (auto* node = r.get("fonts")) {
+    if (auto* t = node->as_table()) {
+      for (const auto& [key, value] : *t) {
+        std::string name(key.str());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto family = value.value_exact<std::string>();
+        if (!family) {
+          diags.error(span_of(value), fmt::format("`fonts.{}` must be a font family name, not {}",
+                                                  key.str(), describe_type(value)));
+          continue;
+        }
+        auto it = std::find_if(theme.fonts.begin(), theme.fonts.end(),
+                               [&](const auto& f) { return f.first == name; });
+        Theme::ScriptFont font{*family, span_of(value)};
+        if (it != theme.fonts.end()) {
+          it->second = font;  // a theme overrides the one it extends
+        } else {
+          theme.fonts.emplace_back(name, font);
+        }
+      }
+    } else {
+      r.wrong_type(
+          "fonts", *node,
+          "a table of script or language = family, as in { arab = \"Noto Naskh Arabic\" }");
+    }
+  }
+  if (auto* node = r.get("fallback")) {
+    auto* arr = node->as_array();
+    if (!arr) {
+      r.wrong_type("fallback", *node, "a list of font family names");
+    } else {
+      theme.fallback.clear();
+      for (const auto& item : *arr) {
+        if (auto family = item.value_exact<std::string>()) {
+          theme.fallback.push_back({*family, span_of(item)});
+        } else {
+          diags.error(span_of(item), fmt::format("`fallback` must hold font family names, not {}",
+                                                 describe_type(item)));
+        }
+      }
+    }
+  }
   auto font_size = [&](std::string_view key, double& target) {
     if (auto l = r.length(key)) {
       if (l->value < 2 || l->value > 400) {

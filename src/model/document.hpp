@@ -10,6 +10,7 @@
 #include "core/color.hpp"
 #include "core/geometry.hpp"
 #include "core/length.hpp"
+#include "core/locale.hpp"
 #include "core/number_format.hpp"
 #include "core/span.hpp"
 #include "model/dataset.hpp"
@@ -27,7 +28,12 @@ struct TextValue {
   bool empty() const { return text.empty(); }
 };
 
-enum class Align { left, center, right, justify };
+// `left` and `right` are sides of the page; `start` and `end` follow the
+// text's direction (in right-to-left text, `start` is the right).
+enum class Align { left, center, right, justify, start, end };
+// The direction text is read in, and the side layouts start from. `automatic`
+// takes it from the language (Arabic, Hebrew, Persian, Urdu, ... read right to left).
+enum class Direction { automatic, ltr, rtl };
 enum class BreakBefore { none, page, column };
 
 struct Heading {
@@ -42,7 +48,7 @@ enum class ParagraphStyle { body, lead, small, note };
 struct Paragraph {
   TextValue text;
   ParagraphStyle style = ParagraphStyle::body;
-  Align align = Align::left;
+  Align align = Align::start;
   std::optional<Color> color = std::nullopt;
 };
 
@@ -104,6 +110,9 @@ struct Chart {
   NumberFormat format;
   Length height{mm_to_pt(70), false};
   std::optional<Length> width;
+  // In a right-to-left block the chart mirrors (categories read from the
+  // right, bars grow leftwards) unless this or [document] mirror_charts says no.
+  std::optional<bool> mirror;
 };
 
 struct TableColumn {
@@ -179,7 +188,9 @@ using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, C
 struct Block {
   BlockContent content;
   std::string id;
-  std::string language;    // BCP 47, when the block is in another language than the document
+  std::string language;  // BCP 47, when the block is in another language than the document
+  // automatic: the block's language's direction when it sets a language, else its parent's.
+  Direction direction = Direction::automatic;
   std::string page_style;  // the block starts a page in this style
   BreakBefore break_before = BreakBefore::none;
   std::optional<bool> keep_with_next;  // nullopt: the block type's default
@@ -215,6 +226,10 @@ struct Metadata {
   std::vector<TextValue> keywords;
   TextValue date;
   std::string language = "en-GB";
+  Direction direction = Direction::automatic;  // automatic: from `language`
+  // How numbers and dates are written (core/locale.hpp); empty: the language's, else en-GB.
+  std::string locale;
+  bool mirror_charts = true;  // charts mirror in right-to-left text
 };
 
 // A header or footer; its text may use {{ page }}, {{ pages }} and {{ section }},
@@ -253,6 +268,11 @@ struct Document {
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;
+
+  // The document reads right to left: `direction`, or its language's.
+  bool rtl() const;
+  // Its `locale`, else its language's when folio knows it, else en-GB.
+  const Locale& locale() const;
 };
 
 }  // namespace folio

@@ -193,6 +193,20 @@ void check_theme_fonts(Theme& theme, Diagnostics& diags) {
                    "or a --font-path folder"});
     *family = *fallback;
   }
+  // Fonts per script and the fallback list: one not installed is left out
+  // (Pango would quietly take another font for its script).
+  auto check = [&](const Theme::ScriptFont& font, const std::string& key) {
+    if (installed.empty()) installed = list_font_families();
+    if (any_family_installed(font.family, installed)) return true;
+    diags.warning(
+        font.span,
+        fmt::format("`{}`: font family \"{}\" is not installed; it is left out", key, font.family),
+        {"`folio fonts` lists the families folio can see; on Debian, "
+         "fonts-noto-core and fonts-noto-cjk hold Noto's fonts for most scripts"});
+    return false;
+  };
+  std::erase_if(theme.fonts, [&](const auto& f) { return !check(f.second, "fonts." + f.first); });
+  std::erase_if(theme.fallback, [&](const auto& f) { return !check(f, "fallback"); });
 }
 
 void rescan_fonts() {

@@ -8,9 +8,11 @@
 namespace folio::text {
 namespace {
 
-// One Pango context per thread: Pango's font maps are per thread.
-PangoContext* thread_context() {
-  thread_local GObjectRef<PangoContext> context = [] {
+// One Pango context per thread and base direction: Pango's font maps are per
+// thread, and a layout re-shapes itself when its context changes, so each
+// direction keeps its own context rather than switching one.
+PangoContext* thread_context(bool rtl) {
+  auto make = [](PangoDirection direction) {
     PangoFontMap* map = pango_cairo_font_map_get_default();
     GObjectRef<PangoContext> ctx(pango_font_map_create_context(map));
     cairo_font_options_t* options = cairo_font_options_create();
@@ -21,9 +23,21 @@ PangoContext* thread_context() {
     cairo_font_options_destroy(options);
     pango_cairo_context_set_resolution(ctx.get(), 72);
     pango_context_set_round_glyph_positions(ctx.get(), FALSE);
+    pango_context_set_base_dir(ctx.get(), direction);
     return ctx;
-  }();
-  return context.get();
+  };
+  thread_local GObjectRef<PangoContext> ltr = make(PANGO_DIRECTION_LTR);
+  thread_local GObjectRef<PangoContext> rtl_context = make(PANGO_DIRECTION_RTL);
+  return rtl ? rtl_context.get() : ltr.get();
+}
+
+// Pango's alignment for `style`: sides of the page, after mirroring.
+PangoAlignment physical_alignment(const TextStyle& style) {
+  bool right = style.align == Align::right || style.align == Align::end;
+  bool left = style.align == Align::left || style.align == Align::start;
+  if (style.mirrored) std::swap(left, right);
+  if (style.align == Align::justify) return style.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  return right ? PANGO_ALIGN_RIGHT : left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER;
 }
 
 struct AttrList {
@@ -48,7 +62,7 @@ guint16 channel(double v) {
 }  // namespace
 
 ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
-    : layout_(pango_layout_new(thread_context())),
+    : layout_(pango_layout_new(thread_context(style.rtl))),
       text_(paragraph.text),
       runs_(paragraph.runs),
       style_(style),
@@ -63,19 +77,11 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   pango_layout_set_font_description(layout, font.desc);
   pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  switch (style.align) {
-    case Align::center:
-      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-      break;
-    case Align::right:
-      pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-      break;
-    case Align::justify:
-      pango_layout_set_justify(layout, TRUE);
-      break;
-    case Align::left:
-      break;
-  }
+  // The base direction is the block's, not guessed from the first strong
+  // character, and left and right alignments mean the page's sides.
+  pango_layout_set_auto_dir(layout, FALSE);
+  pango_layout_set_alignment(layout, physical_alignment(style));
+  if (style.align == Align::justify) pango_layout_set_justify(layout, TRUE);
   AttrList attrs;
   if (!style.language.empty())
     attrs.add(pango_attr_language_new(pango_language_from_string(style.language.c_str())), 0,

@@ -44,7 +44,14 @@ struct TextStyle {
   bool italic = false;
   Color color;
   Color link_color;
+  // In the coordinates of the frame the text is placed in: `start` is `left`
+  // and `end` is `right` there. With `mirrored`, the frame is mirrored before
+  // it reaches the page, so left and right swap when the text is shaped.
   Align align = Align::left;
+  bool mirrored = false;
+  // The paragraph's base direction for the Unicode bidi algorithm: Arabic
+  // words and Latin names or numbers inside each other's text are ordered by it.
+  bool rtl = false;
   double letter_spacing = 0;  // points
   // BCP 47: tells Pango (and HarfBuzz) the text's language, for line breaking
   // and the glyphs a script uses per language (Serbian Cyrillic, Urdu, Chinese).

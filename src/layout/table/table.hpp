@@ -48,7 +48,9 @@ struct Grid {
 // column per category; transposed on request) or inline columns and rows,
 // with the total column and row summed. Reports a non-numeric cell in a summed
 // row or column, naming it; nullopt after an error.
-std::optional<Grid> build_rows(const TableBlock& table, const Span& block_span, Diagnostics& diags);
+// Numbers are written as `locale` writes them.
+std::optional<Grid> build_rows(const TableBlock& table, const Span& block_span, Diagnostics& diags,
+                               const Locale& locale);
 
 // What a column needs: its widest cell unwrapped, its widest single word, and
 // the width the user asked for (points, already resolved).
