@@ -22,7 +22,11 @@ struct Limits {
 
 struct LoadOptions {
   std::vector<std::string> data_files;                    // merged in order over [data]
-  std::vector<std::pair<std::string, std::string>> sets;  // --set path=value, merged last
+  // --set path=value, merged last: into the data, except `theme.KEY` and
+  // `document.KEY` (a key of those tables), which set the layout's own.
+  std::vector<std::pair<std::string, std::string>> sets;
+  // --theme: theme files (each a [theme] table) over the layout's [theme], in order.
+  std::vector<std::string> theme_files;
   Limits limits;
   // Folders outside the layout's own folder tree that images may come from (--allow-path).
   std::vector<std::string> allowed_dirs;

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <optional>
 
+#include "core/template.hpp"
 #include "load/file_text.hpp"
+#include "load/format_keys.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"
 
@@ -205,7 +207,80 @@ const toml::table* table_at(const toml::table& root, std::string_view key, Diagn
   return nullptr;
 }
 
+// The layout's keys that may take their value from the data: they choose
+// the language, the direction, the locale and the fonts, which binding
+// (where the other templates are expanded) comes too late for.
+bool expandable_setting(std::string_view table, std::string_view key) {
+  if (table == "document") return key == "language" || key == "direction" || key == "locale";
+  return key == "extends" || key == "font" || key == "heading_font" || key == "mono_font" ||
+         key == "fonts" || key == "fallback";
+}
+
+void expand_node(toml::node& node, const Document& doc, Diagnostics& diags) {
+  if (auto* t = node.as_table()) {
+    for (auto&& [k, child] : *t) expand_node(child, doc, diags);
+  } else if (auto* a = node.as_array()) {
+    for (auto& child : *a) expand_node(child, doc, diags);
+  } else if (auto* s = node.as_string(); s && has_placeholder(s->get())) {
+    auto resolve = [&](std::string_view path) { return lookup_in_document(doc, path); };
+    Expansion e = expand_template(s->get(), resolve);
+    Span at = span_of(node);
+    for (const auto& issue : e.issues) diags.error(at, issue.message, issue.hints);
+    if (e.ok()) s->get() = std::move(e.text);
+  }
+}
+
+// A TOML value for a --set value: a number, true or false, else text.
+void assign(toml::table& table, std::string_view key, const std::string& text) {
+  Value v = value_from_text(text);
+  if (auto* i = std::get_if<int64_t>(&v.content)) {
+    table.insert_or_assign(key, *i);
+  } else if (auto* d = std::get_if<double>(&v.content)) {
+    table.insert_or_assign(key, *d);
+  } else if (auto* b = std::get_if<bool>(&v.content)) {
+    table.insert_or_assign(key, *b);
+  } else {
+    table.insert_or_assign(key, text);
+  }
+}
+
 }  // namespace
+
+void expand_settings(toml::table& root, const Document& doc, Diagnostics& diags) {
+  for (std::string_view name : {"document", "theme"}) {
+    auto* table = root.get_as<toml::table>(name);
+    if (!table) continue;
+    for (auto&& [key, node] : *table)
+      if (expandable_setting(name, key.str())) expand_node(node, doc, diags);
+  }
+}
+
+bool set_layout_key(toml::table& root, const std::string& path, const std::string& value) {
+  size_t dot = path.find('.');
+  if (dot == std::string::npos) return false;
+  std::string table_name = path.substr(0, dot);
+  if (table_name != "theme" && table_name != "document") return false;
+  std::string rest = path.substr(dot + 1);
+  std::string key = rest.substr(0, rest.find('.'));
+  const TableSpec* spec = find_format_table(table_name);
+  if (!spec || std::none_of(spec->keys.begin(), spec->keys.end(),
+                            [&](const KeySpec& k) { return k.name == key; }))
+    return false;  // data that happens to be called `theme`
+  if (!root.get_as<toml::table>(table_name)) root.insert_or_assign(table_name, toml::table{});
+  toml::table* table = root.get_as<toml::table>(table_name);
+  // theme.fonts.arab = "..." reaches into the `fonts` table.
+  size_t at = 0;
+  while (true) {
+    size_t next = rest.find('.', at);
+    if (next == std::string::npos) break;
+    std::string part = rest.substr(at, next - at);
+    if (!table->get_as<toml::table>(part)) table->insert_or_assign(part, toml::table{});
+    table = table->get_as<toml::table>(part);
+    at = next + 1;
+  }
+  assign(*table, rest.substr(at), value);
+  return true;
+}
 
 Value value_from_text(const std::string& text) {
   Value v;
@@ -280,10 +355,26 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   top.allow({"document", "theme", "header", "footer", "page", "block", "data"});
   top.finish();
 
+  // The data first: the document's language, direction and locale and the
+  // theme's fonts may come from it ({{ lang.code }}), so one layout serves
+  // every language.
+  doc.data.content = Value::Table{};
+  if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
+  for (const auto& path : options.data_files)
+    if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
+  std::vector<std::pair<std::string, std::string>> data_sets;
+  for (const auto& set : options.sets)
+    if (!set_layout_key(*root, set.first, set.second)) data_sets.push_back(set);
+  apply_sets(doc.data, data_sets);
+  expand_settings(*root, doc, diags);
+
   if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
   if (auto* t = table_at(*root, "theme", diags))
     load_theme(*t, doc.base_dir, options.limits, FileAccess{doc.base_dir, options.allowed_dirs},
                doc.theme, diags);
+  for (const auto& path : options.theme_files)
+    load_theme_file(path, Span{std::make_shared<const std::string>(path), 0, 0}, options.limits,
+                    FileAccess{folder_of(path), options.allowed_dirs}, doc.theme, diags, 0);
   if (auto* t = table_at(*root, "header", diags)) load_running(*t, doc.header, diags);
   if (auto* t = table_at(*root, "footer", diags)) load_running(*t, doc.footer, diags);
   if (auto* t = table_at(*root, "page", diags)) {
@@ -314,12 +405,6 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
                                                 describe_type(*blocks)));
     }
   }
-
-  doc.data.content = Value::Table{};
-  if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
-  for (const auto& path : options.data_files)
-    if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
-  apply_sets(doc.data, options.sets);
   return doc;
 }
 

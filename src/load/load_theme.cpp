@@ -9,6 +9,26 @@
 
 namespace folio {
 
+void load_theme_file(const std::string& path, const Span& from, const Limits& limits,
+                     const FileAccess& access, Theme& theme, Diagnostics& diags, int depth,
+                     const std::string& shown_path) {
+  const std::string& name = shown_path.empty() ? path : shown_path;
+  auto text = read_text_file(path, limits.max_file_bytes, from, diags);
+  if (!text) return;
+  auto parsed = parse_toml(*text, name, diags);
+  if (!parsed) return;
+  const toml::table* inner = parsed->get_as<toml::table>("theme");
+  if (!inner) {
+    diags.error(Span{std::make_shared<const std::string>(name), 1, 1},
+                "a theme file must hold a [theme] table");
+    return;
+  }
+  TableReader file_top(*parsed, diags);
+  file_top.allow({"theme"});
+  file_top.finish();
+  load_theme(*inner, folder_of(name), limits, access, theme, diags, depth);
+}
+
 void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
                 const FileAccess& access, Theme& theme, Diagnostics& diags, int depth) {
   TableReader r(table, diags, &theme);
@@ -20,23 +40,9 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
       diags.error(span_of(*node), "themes extend each other more than 8 deep (a cycle?)");
     } else {
       auto real = resolve_inside(text_of(*node, *relative), base_dir, access, "theme file", diags);
-      std::string path = join_path(base_dir, *relative);
-      auto text =
-          real ? read_text_file(*real, limits.max_file_bytes, span_of(*node), diags) : std::nullopt;
-      if (text) {
-        if (auto parsed = parse_toml(*text, path, diags)) {
-          const toml::table* inner = parsed->get_as<toml::table>("theme");
-          if (!inner) {
-            diags.error(Span{std::make_shared<const std::string>(path), 1, 1},
-                        "a theme file must hold a [theme] table");
-          } else {
-            TableReader file_top(*parsed, diags);
-            file_top.allow({"theme"});
-            file_top.finish();
-            load_theme(*inner, folder_of(path), limits, access, theme, diags, depth + 1);
-          }
-        }
-      }
+      if (real)
+        load_theme_file(*real, span_of(*node), limits, access, theme, diags, depth + 1,
+                        join_path(base_dir, *relative));
     }
   }
   if (auto f = r.string("font")) theme.font = *f, theme.font_span = r.span("font");
