@@ -77,6 +77,7 @@ text::TextStyle Context::body() const {
   s.language = language.empty() ? doc.metadata.language : language;
   s.rtl = rtl;
   s.mirrored = mirrored;
+  s.hyphenate = doc.metadata.hyphenate;
   return s;
 }
 
@@ -131,6 +132,7 @@ text::TextStyle Context::heading(int level) const {
   text::TextStyle s = body();
   s.family = t.families(t.heading_font, s.language);
   s.line_height = 1.15;
+  s.hyphenate = false;  // a heading's words stay whole
   if (level == 1) {
     s.size = t.h1;
     s.weight = 800;

@@ -32,6 +32,9 @@ std::vector<TableSpec> make_tables() {
             "How numbers, percentages and dates are written: \"pl\" prints 1234.5 as "
             "1 234,5, \"de\" as 1.234,5. Default: the language's when folio knows it, else "
             "\"en-GB\"."},
+           {"hyphenate", K::boolean,
+            "Break words at line ends where the text's language's hyphenation dictionary "
+            "allows (libhyphen's: English, Polish, German, ...). Default false."},
            {"mirror_charts", K::boolean,
             "Charts mirror in right-to-left text (bars grow leftwards, categories read from "
             "the right). Default true."},
@@ -153,6 +156,9 @@ std::vector<TableSpec> make_tables() {
                     "\"start\" and \"end\" follow the text's direction; \"left\" and "
                     "\"right\" are the page's sides. Default \"start\".",
                     kAlign4},
+                   {"hyphenate", K::boolean,
+                    "Break words at line ends by the language's dictionary. Default: [document] "
+                    "hyphenate."},
                    {"color", K::color,
                     "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
                     "the theme's, or the enclosing box's."},

@@ -21,7 +21,7 @@ struct Limits {
 };
 
 struct LoadOptions {
-  std::vector<std::string> data_files;                    // merged in order over [data]
+  std::vector<std::string> data_files;  // merged in order over [data]
   // --set path=value, merged last: into the data, except `theme.KEY` and
   // `document.KEY` (a key of those tables), which set the layout's own.
   std::vector<std::pair<std::string, std::string>> sets;

@@ -169,6 +169,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
                                                     {"note", ParagraphStyle::note}}))
       p.style = *s;
     p.align = load_align(r, Align::start, true);
+    p.hyphenate = r.boolean("hyphenate");
     p.color = r.color("color");
     block.content = std::move(p);
   } else if (t == "list") {

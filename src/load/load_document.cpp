@@ -137,6 +137,7 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   if (auto lang = r.language("language")) doc.metadata.language = *lang;
   if (auto d = load_direction(r)) doc.metadata.direction = *d;
   if (auto m = r.boolean("mirror_charts")) doc.metadata.mirror_charts = *m;
+  if (auto h = r.boolean("hyphenate")) doc.metadata.hyphenate = *h;
   if (auto l = r.string("locale")) {
     if (find_locale(*l)) {
       doc.metadata.locale = *l;

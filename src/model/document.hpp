@@ -50,6 +50,7 @@ struct Paragraph {
   ParagraphStyle style = ParagraphStyle::body;
   Align align = Align::start;
   std::optional<Color> color = std::nullopt;
+  std::optional<bool> hyphenate = std::nullopt;  // nullopt: [document] hyphenate
 };
 
 struct ListBlock {
@@ -112,7 +113,7 @@ struct Chart {
   std::optional<Length> width;
   // In a right-to-left block the chart mirrors (categories read from the
   // right, bars grow leftwards) unless this or [document] mirror_charts says no.
-  std::optional<bool> mirror;
+  std::optional<bool> mirror = std::nullopt;
 };
 
 struct TableColumn {
@@ -230,6 +231,8 @@ struct Metadata {
   // How numbers and dates are written (core/locale.hpp); empty: the language's, else en-GB.
   std::string locale;
   bool mirror_charts = true;  // charts mirror in right-to-left text
+  // Break words at the ends of lines, by the text's language's dictionary.
+  bool hyphenate = false;
 };
 
 // A header or footer; its text may use {{ page }}, {{ pages }} and {{ section }},

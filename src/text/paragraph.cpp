@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/hyphenate.hpp"
+
 namespace folio::text {
 namespace {
 
@@ -55,6 +57,38 @@ struct FontDescription {
   ~FontDescription() { pango_font_description_free(desc); }
 };
 
+// `p` with soft hyphens where its language allows words to break, except in
+// code; the style runs move with the text they cover.
+void insert_soft_hyphens(std::string& text, std::vector<StyleRun>& runs,
+                         std::string_view language) {
+  Hyphenated h = hyphenate(text, language);
+  if (h.inserted.empty()) return;
+  std::erase_if(h.inserted, [&](size_t at) {
+    return std::any_of(runs.begin(), runs.end(),
+                       [&](const StyleRun& r) { return r.code && r.start < at && at < r.end; });
+  });
+  std::string out;
+  out.reserve(text.size() + 2 * h.inserted.size());
+  size_t from = 0;
+  for (size_t at : h.inserted) {
+    out.append(text, from, at - from);
+    out += "\xC2\xAD";
+    from = at;
+  }
+  out.append(text, from, std::string::npos);
+  // A hyphen inserted at a run's edge belongs to the run before it.
+  auto moved = [&](unsigned offset) {
+    size_t before =
+        std::upper_bound(h.inserted.begin(), h.inserted.end(), size_t{offset}) - h.inserted.begin();
+    return static_cast<unsigned>(offset + 2 * before);
+  };
+  for (auto& run : runs) {
+    run.start = moved(run.start);
+    run.end = moved(run.end);
+  }
+  text = std::move(out);
+}
+
 guint16 channel(double v) {
   return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535));
 }
@@ -68,6 +102,7 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
       style_(style),
       width_(width) {
   PangoLayout* layout = layout_.get();
+  if (style.hyphenate && !style.language.empty()) insert_soft_hyphens(text_, runs_, style.language);
   FontDescription font;
   pango_font_description_set_family(font.desc, style.family.c_str());
   pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
@@ -154,7 +189,7 @@ std::string ShapedText::line_text(int i) const {
   // A line break inside a paragraph (U+2028) is not part of the line's text.
   for (size_t p; (p = s.find("\xE2\x80\xA8")) != std::string::npos;) s.erase(p, 3);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
+  return without_soft_hyphens(s);
 }
 
 std::vector<LinkBox> ShapedText::links(int first, int last) const {
@@ -186,7 +221,7 @@ std::vector<std::string> ShapedText::link_texts() const {
     if (run.link.empty()) continue;
     size_t start = std::min<size_t>(run.start, text_.size());
     size_t end = std::min<size_t>(std::max<size_t>(run.end, start), text_.size());
-    out.push_back(text_.substr(start, end - start));
+    out.push_back(without_soft_hyphens(text_.substr(start, end - start)));
   }
   return out;
 }

@@ -59,6 +59,9 @@ struct TextStyle {
   // Digits of equal width (OpenType `tnum`, where the font has it), so that
   // numbers in a column line up digit under digit.
   bool tabular_figures = false;
+  // Soft hyphens go in where `language`'s dictionary allows a word to break
+  // (text/hyphenate.hpp); Pango breaks there and shows the hyphen.
+  bool hyphenate = false;
 };
 
 // A link's box on one line, relative to the paragraph's top-left.
