@@ -48,7 +48,10 @@ struct Context {
   // The same context, for blocks inside `element`.
   Context within(StructId element) const;
 
-  const Theme& theme() const { return doc.theme; }
+  // The document's theme, or one scaled down to fit (see Fit).
+  const Theme* scaled_theme = nullptr;
+
+  const Theme& theme() const { return scaled_theme ? *scaled_theme : doc.theme; }
   // A user's alignment in the coordinates layouts write: `start` is their
   // left, and the page's left and right swap in a mirrored block.
   Align layout_align(Align a) const;

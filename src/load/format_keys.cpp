@@ -35,6 +35,15 @@ std::vector<TableSpec> make_tables() {
            {"hyphenate", K::boolean,
             "Break words at line ends where the text's language's hyphenation dictionary "
             "allows (libhyphen's: English, Polish, German, ...). Default false."},
+           {"fit",
+            K::choice,
+            "\"shrink\": when the last page would hold only a little (a block pushed over "
+            "from the page before), set the text smaller in steps until the pages before hold "
+            "it, down to fit_min_size. Without it, such a page is a warning. Default \"none\".",
+            {"none", "shrink"}},
+           {"fit_min_size", K::length,
+            "The smallest body text size fit = \"shrink\" may go to. Default: 85% of the "
+            "theme's size."},
            {"mirror_charts", K::boolean,
             "Charts mirror in right-to-left text (bars grow leftwards, categories read from "
             "the right). Default true."},

@@ -138,6 +138,15 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   if (auto d = load_direction(r)) doc.metadata.direction = *d;
   if (auto m = r.boolean("mirror_charts")) doc.metadata.mirror_charts = *m;
   if (auto h = r.boolean("hyphenate")) doc.metadata.hyphenate = *h;
+  if (auto f = r.choice<Fit>("fit", {{"shrink", Fit::shrink}, {"none", Fit::none}}))
+    doc.metadata.fit = *f;
+  if (auto m = r.length("fit_min_size")) {
+    if (m->value < 2 || m->value > 400) {
+      diags.error(r.span("fit_min_size"), "`fit_min_size` must be between 2pt and 400pt");
+    } else {
+      doc.metadata.fit_min_size = m->value;
+    }
+  }
   if (auto l = r.string("locale")) {
     if (find_locale(*l)) {
       doc.metadata.locale = *l;

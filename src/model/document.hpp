@@ -35,6 +35,8 @@ enum class Align { left, center, right, justify, start, end };
 // takes it from the language (Arabic, Hebrew, Persian, Urdu, ... read right to left).
 enum class Direction { automatic, ltr, rtl };
 enum class BreakBefore { none, page, column };
+// What happens when the content runs a little over its pages.
+enum class Fit { none, shrink };
 
 struct Heading {
   TextValue text;
@@ -233,6 +235,10 @@ struct Metadata {
   bool mirror_charts = true;  // charts mirror in right-to-left text
   // Break words at the ends of lines, by the text's language's dictionary.
   bool hyphenate = false;
+  // shrink: when the last page would hold only a little, the text is set
+  // smaller in steps, down to `fit_min_size` (default 85% of the theme's size).
+  Fit fit = Fit::none;
+  std::optional<double> fit_min_size;
 };
 
 // A header or footer; its text may use {{ page }}, {{ pages }} and {{ section }},
