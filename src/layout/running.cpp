@@ -43,16 +43,21 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
     const TextValue* text;
     Align align;
   };
+  std::vector<std::shared_ptr<const text::ShapedText>> shaped_slots;
   for (Slot slot :
        {Slot{&band.left, mirrored ? Align::right : Align::left}, Slot{&band.center, Align::center},
         Slot{&band.right, mirrored ? Align::left : Align::right}}) {
     if (slot.text->empty()) continue;
     style.align = slot.align;
     TextValue expanded{expand_running(*slot.text, ctx, page, pages, section), slot.text->span};
-    auto shaped = ctx.shape_markdown(expanded, style, width);
-    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color,
-                       kPagination});
+    shaped_slots.push_back(ctx.shape_markdown(expanded, style, width));
   }
+  // The texts share a baseline, whatever their scripts' fonts.
+  double baseline = 0;
+  for (const auto& shaped : shaped_slots) baseline = std::max(baseline, shaped->baseline(0));
+  for (const auto& shaped : shaped_slots)
+    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1),
+                       Point{x, top + baseline - shaped->baseline(0)}, style.color, kPagination});
   if (band.rule) {
     double y = is_header ? setup.margins.top - gap / 2
                          : setup.size.height - setup.margins.bottom + gap / 2;
