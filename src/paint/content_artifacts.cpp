@@ -86,7 +86,13 @@ size_t skip_operand(std::string_view s, size_t i) {
 std::string wrap_unmarked_content(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 256);
-  int depth = 0;             // marked-content nesting
+  int depth = 0;  // marked-content nesting
+  // Cairo marks a cluster of glyphs that stand for other text (a Bengali
+  // conjunct, an Urdu ligature) with `/Span <</ActualText ...>> BDC`, no MCID:
+  // outside any tagged content that span is part of the unmarked stretch, and
+  // the artifact wraps it whole.
+  bool in_actual_text = false;
+  bool actual_text_inked = false;
   size_t segment = 0;        // where the current unmarked stretch began
   size_t operators_end = 0;  // the end of its last operator that paints
   bool inked = false;
@@ -125,6 +131,22 @@ std::string wrap_unmarked_content(std::string_view s) {
       previous_operator_end = i;
       continue;
     }
+    if (word == "BDC" && depth == 0 && !in_actual_text) {
+      std::string_view operands = s.substr(previous_operator_end, start - previous_operator_end);
+      if (operands.find("/ActualText") != std::string_view::npos &&
+          operands.find("/MCID") == std::string_view::npos) {
+        in_actual_text = true;
+        actual_text_inked = false;
+        previous_operator_end = i;
+        continue;
+      }
+    }
+    if (word == "EMC" && in_actual_text && depth == 0) {
+      in_actual_text = false;
+      if (actual_text_inked) inked = true, operators_end = i;
+      previous_operator_end = i;
+      continue;
+    }
     if (word == "BMC" || word == "BDC") {
       if (depth == 0) {
         size_t begin = previous_operator_end;  // where its operands (the tag) begin
@@ -139,8 +161,12 @@ std::string wrap_unmarked_content(std::string_view s) {
         segment = i;
       }
     } else if (depth == 0 && paints(word)) {
-      inked = true;
-      operators_end = i;
+      if (in_actual_text) {
+        actual_text_inked = true;
+      } else {
+        inked = true;
+        operators_end = i;
+      }
     }
     previous_operator_end = i;
   }
