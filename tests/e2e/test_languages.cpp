@@ -321,3 +321,63 @@ TEST_CASE(
   CHECK(number("pl", "{{ d | date }}") == "5 marca 2026");
   CHECK(number("", "{{ d | date(\\\"cy\\\") }}") == "5 Mawrth 2026");
 }
+
+namespace {
+
+// A page of paragraphs whose last lines run a few lines over onto page 2.
+std::string overflowing_layout(const std::string& fit) {
+  std::string layout = "[document]\nsize = \"A6\"\n" + fit + "\n";
+  for (int i = 0; i < 6; ++i)
+    layout +=
+        "[[block]]\ntype = \"paragraph\"\ntext = \"Residents can ask the council for help with "
+        "housing, benefits and school places; advice is free and confidential.\"\n";
+  return layout;
+}
+
+}  // namespace
+
+TEST_CASE("a block pushed alone onto a nearly empty last page is a warning, and fit = shrink "
+          "avoids the page") {
+  std::string dir = test::temp_dir();
+  // Find how many paragraphs fill page 1 and spill a little onto page 2.
+  std::string layout;
+  int pages_plain = 0;
+  std::string output;
+  for (int extra = 0; extra < 12; ++extra) {
+    layout = overflowing_layout("");
+    for (int i = 0; i < extra; ++i)
+      layout += "[[block]]\ntype = \"paragraph\"\ntext = \"One more line of advice.\"\n";
+    test::write_file(dir + "/f.toml", layout);
+    auto r = test::run_folio("render " + dir + "/f.toml -o " + dir + "/f.pdf");
+    REQUIRE(r.exit_code == 0);
+    pages_plain = static_cast<int>(test::pdf_page_texts(dir + "/f.pdf").size());
+    output = r.output;
+    if (pages_plain == 2) break;
+  }
+  REQUIRE(pages_plain == 2);
+  INFO(output);
+  CHECK(output.find("warning: this block is pushed alone onto page 2, which it leaves nearly "
+                    "empty") != std::string::npos);
+  CHECK(output.find("run over from page 1") != std::string::npos);
+  CHECK(output.find("fit = \"shrink\"") != std::string::npos);
+
+  // The same with fit = "shrink": one page, no warning.
+  std::string shrink = layout;
+  shrink.replace(shrink.find("size = \"A6\"\n"), 12, "size = \"A6\"\nfit = \"shrink\"\n");
+  test::write_file(dir + "/s.toml", shrink);
+  auto r = test::run_folio("render " + dir + "/s.toml -o " + dir + "/s.pdf");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(test::pdf_page_texts(dir + "/s.pdf").size() == 1);
+  CHECK(r.output.find("nearly empty") == std::string::npos);
+
+  // A floor too high to reach: two pages and the warning says the text is at its smallest.
+  std::string floor = layout;
+  floor.replace(floor.find("size = \"A6\"\n"), 12,
+                "size = \"A6\"\nfit = \"shrink\"\nfit_min_size = \"9.9pt\"\n");
+  test::write_file(dir + "/m.toml", floor);
+  r = test::run_folio("render " + dir + "/m.toml -o " + dir + "/m.pdf");
+  REQUIRE(r.exit_code == 0);
+  CHECK(test::pdf_page_texts(dir + "/m.pdf").size() == 2);
+  CHECK(r.output.find("even with the text at its smallest") != std::string::npos);
+}
