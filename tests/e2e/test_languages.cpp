@@ -336,8 +336,9 @@ std::string overflowing_layout(const std::string& fit) {
 
 }  // namespace
 
-TEST_CASE("a block pushed alone onto a nearly empty last page is a warning, and fit = shrink "
-          "avoids the page") {
+TEST_CASE(
+    "a block pushed alone onto a nearly empty last page is a warning, and fit = shrink "
+    "avoids the page") {
   std::string dir = test::temp_dir();
   // Find how many paragraphs fill page 1 and spill a little onto page 2.
   std::string layout;
