@@ -21,7 +21,8 @@ configure_package_config_file(cmake/folioConfig.cmake.in
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/folioConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/folioConfig.cmake
-  ${CMAKE_CURRENT_BINARY_DIR}/folioConfigVersion.cmake DESTINATION ${FOLIO_CMAKE_DIR})
+  ${CMAKE_CURRENT_BINARY_DIR}/folioConfigVersion.cmake cmake/FindHyphen.cmake
+  DESTINATION ${FOLIO_CMAKE_DIR})
 
 install(FILES man/folio.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 

@@ -10,6 +10,10 @@ packages=(
   libsqlite3-dev  # SQLite datasets and bulk builds from a query
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core
+  # Fonts for the scripts of the multilingual sample (Arabic, Urdu Nastaliq,
+  # Bengali, Chinese, ...) and the hyphenation library with its dictionaries.
+  fonts-noto-core fonts-noto-cjk
+  libhyphen-dev hyphen-en-gb hyphen-pl hyphen-de
   time  # /usr/bin/time for bench/bulk.sh's peak memory
   ccache  # CMakeLists.txt compiles through it when present: rebuilds take seconds
   python3 python3-jsonschema

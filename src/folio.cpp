@@ -47,7 +47,9 @@ std::optional<LoadedLayout> load_layout(const std::string& layout_path, const Bu
                                         Diagnostics& diags) {
   text::register_font_dirs(options.font_dirs, diags);
   LoadOptions load = options.load;
-  load.sets.clear();  // applied by document_data(), after each document's own data
+  // The layout's own keys are set as it loads; data paths by document_data(),
+  // after each document's own data.
+  std::erase_if(load.sets, [](const auto& set) { return !names_layout_key(set.first); });
   auto doc = load_document(layout_path, load, diags);
   if (!doc) return std::nullopt;
   text::check_theme_fonts(doc->theme, diags);
@@ -67,7 +69,9 @@ bool compose_data(Document& doc, const BuildOptions& options, const DocumentInpu
     ok = false;
   }
   ok = apply_assignments(doc.data, input.assignments, diags) && ok;
-  ok = apply_assignments(doc.data, set_assignments(options.load.sets), diags) && ok;
+  auto data_sets = options.load.sets;
+  std::erase_if(data_sets, [](const auto& set) { return names_layout_key(set.first); });
+  ok = apply_assignments(doc.data, set_assignments(data_sets), diags) && ok;
   return ok;
 }
 

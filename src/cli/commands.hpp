@@ -16,7 +16,8 @@ enum ExitCode { kSuccess = 0, kDocumentError = 1, kUsageError = 2, kOutputError 
 struct DocumentArgs {
   std::string layout;
   std::vector<std::string> data;
-  std::vector<std::string> sets;  // path=value
+  std::vector<std::string> sets;    // path=value
+  std::vector<std::string> themes;  // --theme files
   std::vector<std::string> font_paths;
   std::vector<std::string> allowed_dirs;  // --allow-path
   size_t max_pages = 5000;

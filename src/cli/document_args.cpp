@@ -15,7 +15,12 @@ void add_document_options(CLI::App& app, DocumentArgs& args) {
                  "A data file merged over the layout's [data]; repeat for more, later files win")
       ->check(CLI::ExistingFile);
   app.add_option("--set", args.sets,
-                 "Set a data value: --set stats.children=139; applied after the data files");
+                 "Set a data value: --set stats.children=139; applied after the data files. "
+                 "theme.KEY and document.KEY set the layout's own: --set theme.font=\"Noto Sans\"");
+  app.add_option("--theme", args.themes,
+                 "A theme file (a [theme] table) over the layout's theme; repeatable, later files "
+                 "win")
+      ->check(CLI::ExistingFile);
   app.add_option("--font-path", args.font_paths,
                  "A folder of fonts searched before the system's; repeatable")
       ->check(CLI::ExistingDirectory);
@@ -53,6 +58,7 @@ std::optional<BuildOptions> build_options(const DocumentArgs& args) {
                                                     : DiagnosticsFormat::text);
   BuildOptions options;
   options.load.data_files = args.data;
+  options.load.theme_files = args.themes;
   options.load.limits = args.limits;
   options.layout.max_pages = args.max_pages;
   options.font_dirs = args.font_paths;

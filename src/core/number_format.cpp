@@ -7,7 +7,7 @@
 
 namespace folio {
 
-std::string format_number(double value, int decimals) {
+std::string format_number(double value, int decimals, const Locale& locale) {
   if (!std::isfinite(value)) return "-";
   // Round half away from zero on the decimal value people wrote: 0.85 -> "0.9",
   // although 0.85 is stored as 0.8499999...
@@ -23,15 +23,42 @@ std::string format_number(double value, int decimals) {
   out.reserve(digits.size() + digits.size() / 3 + 1);
   if (value < 0) out += '-';
   for (size_t i = 0; i < int_end; ++i) {
-    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
+    if (i > 0 && (int_end - i) % 3 == 0) out += locale.group;
     out += digits[i];
   }
-  out.append(digits, int_end, std::string::npos);
+  if (int_end < digits.size()) {
+    out += locale.decimal;
+    out.append(digits, int_end + 1, std::string::npos);
+  }
   return out;
 }
 
-std::string format_percent(double fraction, int decimals) {
-  return format_number(fraction * 100, decimals) + "%";
+std::string format_percent(double fraction, int decimals, const Locale& locale) {
+  return format_number(fraction * 100, decimals, locale) + locale.percent_space + "%";
+}
+
+std::optional<std::string> format_date(std::string_view iso, const Locale& locale) {
+  int y = 0, m = 0, d = 0;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  auto part = [&](size_t at, size_t n, int& out) {
+    for (size_t i = at; i < at + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return false;
+      out = out * 10 + (iso[i] - '0');
+    }
+    return true;
+  };
+  if (!part(0, 4, y) || !part(5, 2, m) || !part(8, 2, d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  const std::string& month = locale.months[static_cast<size_t>(m - 1)];
+  switch (locale.date_order) {
+    case Locale::DateOrder::day_dot_month_year:
+      return fmt::format("{}. {} {}", d, month, y);
+    case Locale::DateOrder::year_month_day_cjk:
+      return fmt::format("{}\xE5\xB9\xB4{}\xE6\x9C\x88{}\xE6\x97\xA5", y, month, d);  // 年 月 日
+    case Locale::DateOrder::day_month_year:
+      break;
+  }
+  return fmt::format("{} {} {}", d, month, y);
 }
 
 std::string format_plain(double value) {
@@ -40,8 +67,9 @@ std::string format_plain(double value) {
   return fmt::format("{}", value);
 }
 
-std::string NumberFormat::apply(double value) const {
-  return kind == Kind::percent ? format_percent(value, decimals) : format_number(value, decimals);
+std::string NumberFormat::apply(double value, const Locale& locale) const {
+  return kind == Kind::percent ? format_percent(value, decimals, locale)
+                               : format_number(value, decimals, locale);
 }
 
 std::optional<NumberFormat> parse_number_format(std::string_view text) {

@@ -57,10 +57,39 @@ std::optional<std::string> parse_string_argument(std::string_view arg) {
 }
 
 const std::vector<std::string_view> kFilterNames = {"number", "percent", "signed", "upper",
-                                                    "lower",  "default", "pad"};
+                                                    "lower",  "default", "date", "pad"};
+
+// Splits a filter's argument at commas outside quotes: `1, "de"`.
+std::vector<std::string_view> split_arguments(std::string_view arg) {
+  std::vector<std::string_view> out;
+  char quote = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < arg.size(); ++i) {
+    char c = arg[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == ',') {
+      out.push_back(trim(arg.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  out.push_back(trim(arg.substr(start)));
+  return out;
+}
+
+// A quoted locale argument such as "de"; an error message when it is not one.
+std::string parse_locale_argument(std::string_view arg, const Locale*& out) {
+  auto tag = parse_string_argument(arg);
+  if (!tag) return fmt::format("`{}` is not a quoted locale such as \"pl\"", arg);
+  out = find_locale(*tag);
+  if (!out) return fmt::format("unknown locale \"{}\"; folio knows en, {}", *tag, known_locales());
+  return {};
+}
 
 // Returns an error message, or empty on success.
-std::string apply_filter(const Filter& filter, Flowing& v) {
+std::string apply_filter(const Filter& filter, Flowing& v, const Locale& document_locale) {
   if (filter.name == "default") {
     auto text = parse_string_argument(filter.argument);
     if (!filter.has_argument || !text)
@@ -73,17 +102,46 @@ std::string apply_filter(const Filter& filter, Flowing& v) {
   }
   if (v.missing) return {};  // reported by the caller, once
   if (filter.name == "number" || filter.name == "percent") {
+    // number, number(N), number(N, "de"), number("de").
     int decimals = 0;
+    const Locale* locale = &document_locale;
     if (filter.has_argument) {
-      auto d = parse_decimals(filter.argument);
-      if (!d) return fmt::format("{}(N) takes a number of decimals from 0 to 9", filter.name);
-      decimals = *d;
+      auto args = split_arguments(filter.argument);
+      size_t next = 0;
+      if (!args[0].empty() && args[0].front() != '"' && args[0].front() != '\'') {
+        auto d = parse_decimals(args[0]);
+        if (!d) return fmt::format("{}(N) takes a number of decimals from 0 to 9", filter.name);
+        decimals = *d;
+        next = 1;
+      }
+      if (next < args.size()) {
+        std::string error = parse_locale_argument(args[next], locale);
+        if (!error.empty()) return error;
+        ++next;
+      }
+      if (next < args.size())
+        return fmt::format("{} takes at most decimals and a locale, as in {}(1, \"de\")",
+                           filter.name, filter.name);
     }
     if (!v.number)
       return fmt::format("the {} filter needs a number, but the value is the text \"{}\"",
                          filter.name, v.text);
-    v.text = filter.name == "number" ? format_number(*v.number, decimals)
-                                     : format_percent(*v.number, decimals);
+    v.text = filter.name == "number" ? format_number(*v.number, decimals, *locale)
+                                     : format_percent(*v.number, decimals, *locale);
+    return {};
+  }
+  if (filter.name == "date") {
+    // date, date("pl"): a YYYY-MM-DD date with the month's name.
+    const Locale* locale = &document_locale;
+    if (filter.has_argument) {
+      std::string error = parse_locale_argument(filter.argument, locale);
+      if (!error.empty()) return error;
+    }
+    auto written = format_date(trim(v.text), *locale);
+    if (!written)
+      return fmt::format("the date filter needs a date written YYYY-MM-DD, not \"{}\"", v.text);
+    v.text = *written;
+    v.number.reset();
     return {};
   }
   if (filter.name == "pad") {
@@ -119,7 +177,7 @@ std::string apply_filter(const Filter& filter, Flowing& v) {
   if (auto guess = closest_match(filter.name, kFilterNames))
     return fmt::format("unknown filter `{}`; did you mean `{}`?", filter.name, *guess);
   return fmt::format(
-      "unknown filter `{}`; filters are number, percent, signed, upper, lower, pad and "
+      "unknown filter `{}`; filters are number, percent, date, signed, upper, lower, pad and "
       "default",
       filter.name);
 }
@@ -186,7 +244,7 @@ std::string escape_markdown(std::string_view text) {
 }
 
 Expansion expand_template(std::string_view text, const Resolver& resolve, const Escaper& escape,
-                          size_t max_size) {
+                          size_t max_size, const Locale& locale) {
   Expansion result;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -258,7 +316,7 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
     }
     std::string error;
     for (const auto& f : filters) {
-      error = apply_filter(f, value);
+      error = apply_filter(f, value, locale);
       if (!error.empty()) break;
     }
     if (!error.empty()) {

@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/locale.hpp"
+
 namespace folio {
 
 // A data value as a template sees it.
@@ -46,11 +48,13 @@ struct Expansion {
 };
 
 // Replaces every {{ path | filter | ... }} of `text`. Filters: number,
-// number(N), percent, percent(N), signed, upper, lower, pad(N) (a whole number
-// zero-padded to N digits: 7 -> 007), default("text").
-// `max_size` bounds the result so a huge value cannot exhaust memory.
+  // number(N), number(N, "de"), percent (likewise), date, date("pl"), signed,
+  // upper, lower, pad(N) (a whole number zero-padded to N digits: 7 -> 007),
+  // default("text"); numbers and dates follow `locale` unless the filter names
+  // another. `max_size` bounds the result so a huge value cannot exhaust memory.
 Expansion expand_template(std::string_view text, const Resolver& resolve,
-                          const Escaper& escape = nullptr, size_t max_size = 1 << 20);
+                          const Escaper& escape = nullptr, size_t max_size = 1 << 20,
+                          const Locale& locale = default_locale());
 
 // True when `text` holds a placeholder at all (the fast path skips the rest).
 inline bool has_placeholder(std::string_view text) {

@@ -118,6 +118,12 @@ void for_each_item(const Frame& frame, Point origin,
 // kUntagged the element `tag`; items marked as artifacts stay artifacts.
 void tag_untagged(Frame& frame, StructId tag);
 
+// `frame` turned over left to right within `width`: each item's box lands
+// as far from the right edge as it was from the left (through the frames
+// groups place). Text keeps its reading order; only its box moves. Applying it
+// twice with the same width gives the frame back.
+Frame mirrored(const Frame& frame, double width);
+
 struct Page {
   Size size;  // the trim size
   double bleed = 0;

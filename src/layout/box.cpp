@@ -21,6 +21,8 @@ class BoxFlowable : public Flowable {
       bleed_left_ = body.margins.left + page.bleed;
       bleed_right_ = page.size.width - body.margins.left - width + page.bleed;
       bleed_top_ = body.margins.top + page.bleed;
+      // A mirrored box is drawn left to right and then turned over.
+      if (ctx.mirrored) std::swap(bleed_left_, bleed_right_);
     }
     double border = box.border ? 1 : 0;
     inset_ = box.padding + border;

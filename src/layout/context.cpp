@@ -77,15 +77,34 @@ Context Context::within(StructId element) const {
 text::TextStyle Context::body() const {
   const Theme& t = theme();
   text::TextStyle s;
-  s.family = t.font;
-  s.mono_family = t.mono_font;
+  s.language = language.empty() ? doc.metadata.language : language;
+  s.family = t.families(t.font, s.language);
+  s.mono_family = t.families(t.mono_font, s.language);
   s.size = t.size;
   s.line_height = t.line_height;
   s.color = t.text;
   s.link_color = t.accent;
   if (text_color) s.color = s.link_color = *text_color;
   s.language = language.empty() ? doc.metadata.language : language;
+  s.rtl = rtl;
+  s.mirrored = mirrored;
+  s.hyphenate = doc.metadata.hyphenate;
   return s;
+}
+
+Align Context::layout_align(Align a) const {
+  switch (a) {
+    case Align::start:
+      return Align::left;
+    case Align::end:
+      return Align::right;
+    case Align::left:
+      return mirrored ? Align::right : Align::left;
+    case Align::right:
+      return mirrored ? Align::left : Align::right;
+    default:
+      return a;
+  }
 }
 
 text::TextStyle Context::with(text::TextStyle base, double size, int weight, Color color) const {
@@ -122,8 +141,9 @@ text::TextStyle Context::paragraph(ParagraphStyle style) const {
 text::TextStyle Context::heading(int level) const {
   const Theme& t = theme();
   text::TextStyle s = body();
-  s.family = t.heading_font;
+  s.family = t.families(t.heading_font, s.language);
   s.line_height = 1.15;
+  s.hyphenate = false;  // a heading's words stay whole
   if (level == 1) {
     s.size = t.h1;
     s.weight = 800;

@@ -58,6 +58,12 @@ struct Context {
   std::optional<Color> text_color = std::nullopt;
   // The language of the blocks laid out with this context, when it is not the document's.
   std::string language = {};
+  // The blocks' text reads right to left (the base direction of their paragraphs).
+  bool rtl = false;
+  // The frames these blocks write are mirrored before they reach the page:
+  // layouts write left to right, and a right-to-left block is turned over
+  // whole, so its first column, tile or bar ends up on the right.
+  bool mirrored = false;
   std::optional<Color> background = std::nullopt;
   // The body of the pages the blocks laid out with this context go on.
   PageBody region = {};
@@ -73,7 +79,13 @@ struct Context {
   // The same context, for blocks inside `element`.
   Context within(StructId element) const;
 
-  const Theme& theme() const { return doc.theme; }
+  // The document's theme, or one scaled down to fit (see Fit).
+  const Theme* scaled_theme = nullptr;
+
+  const Theme& theme() const { return scaled_theme ? *scaled_theme : doc.theme; }
+  // A user's alignment in the coordinates layouts write: `start` is their
+  // left, and the page's left and right swap in a mirrored block.
+  Align layout_align(Align a) const;
   text::TextStyle body() const;
   text::TextStyle paragraph(ParagraphStyle style) const;
   text::TextStyle heading(int level) const;

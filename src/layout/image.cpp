@@ -24,9 +24,8 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
     w *= room / h;
     h = room;
   }
-  double x = img.align == Align::right    ? width - w
-             : img.align == Align::center ? (width - w) / 2
-                                          : 0;
+  Align align = ctx.layout_align(img.align);
+  double x = align == Align::right ? width - w : align == Align::center ? (width - w) / 2 : 0;
 
   Frame frame;
   // A Figure described by its `alt` (binding warns when it is missing), then its Caption.
@@ -36,7 +35,7 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
   double height = h;
   if (!img.caption.empty()) {
     text::TextStyle style = ctx.paragraph(ParagraphStyle::note);
-    style.align = img.align == Align::justify ? Align::left : img.align;
+    style.align = align;
     auto shaped = ctx.shape_markdown(img.caption, style, width);
     double gap = style.size * 0.6;
     frame.add(TextItem{shaped, 0, shaped->line_count(), Point{0, h + gap}, style.color,

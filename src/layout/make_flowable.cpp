@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/language.hpp"
 #include "layout/blocks.hpp"
 #include "layout/chart/chart.hpp"
 #include "layout/flow.hpp"
@@ -113,6 +114,31 @@ std::unique_ptr<Flowable> make_flowable(const Block& block, double width, const 
       block.content);
 }
 
+// A right-to-left block as a left-to-right layout made it, turned over
+// within its width (see Context::mirrored).
+class MirroredFlowable : public Flowable {
+ public:
+  MirroredFlowable(std::unique_ptr<Flowable> inner, double width)
+      : inner_(std::move(inner)), width_(width) {}
+  Placement place(const BreakToken& from, double height, bool at_top) const override {
+    Placement p = inner_->place(from, height, at_top);
+    if (!p.frame.items.empty()) p.frame = mirrored(p.frame, width_);
+    return p;
+  }
+
+ private:
+  std::unique_ptr<Flowable> inner_;
+  double width_;
+};
+
+// Where a block's text runs: its own `direction`, else its language's when it
+// names one, else its parent's.
+bool block_rtl(const Block& block, const Context& ctx) {
+  if (block.direction != Direction::automatic) return block.direction == Direction::rtl;
+  if (!block.language.empty()) return language_is_rtl(block.language);
+  return ctx.rtl;
+}
+
 // A block's `id` and `language` go on the first element its layout makes; a
 // paragraph of several Markdown paragraphs in another language is wrapped in
 // a Div that carries the language for all of them.
@@ -121,8 +147,21 @@ std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width,
   // The block's language reaches Pango too: line breaking and shaping follow it.
   Context in_language = ctx;
   if (!block.language.empty()) in_language.language = block.language;
+  in_language.rtl = block_rtl(block, ctx);
+  // A chart may keep its left-to-right drawing in right-to-left text.
+  bool mirror = in_language.rtl;
+  if (auto* chart = std::get_if<Chart>(&block.content))
+    mirror = mirror && chart->mirror.value_or(ctx.doc.metadata.mirror_charts);
+  in_language.mirrored = mirror;
+  // Frames are turned over where the direction changes: a block inside a
+  // mirrored one is turned with it, so only a block going the other way (an
+  // English quote in an Arabic leaflet) is turned back on its own.
+  auto directed = [&](std::unique_ptr<Flowable> f) -> std::unique_ptr<Flowable> {
+    if (mirror == ctx.mirrored) return f;
+    return std::make_unique<MirroredFlowable>(std::move(f), width);
+  };
   if (!ctx.structure || (block.id.empty() && block.language.empty()))
-    return make_flowable(block, width, in_language, keep_together, depth);
+    return directed(make_flowable(block, width, in_language, keep_together, depth));
   Structure& structure = *ctx.structure;
   std::optional<Context> wrapped;
   if (auto* p = std::get_if<Paragraph>(&block.content);
@@ -139,7 +178,7 @@ std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width,
     if (!block.language.empty() && block.language != structure.language())
       structure[target].language = block.language;
   }
-  return flowable;
+  return directed(std::move(flowable));
 }
 
 }  // namespace

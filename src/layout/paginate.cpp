@@ -12,6 +12,11 @@
 namespace folio {
 namespace {
 
+// A last page holding less than this share of a page's body is "nearly empty".
+constexpr double kNearEmptyShare = 0.25;
+// fit = "shrink" sets the text smaller in steps of this share of its size.
+constexpr double kFitStep = 0.03;
+
 // The body columns of one page, filled from `token` with columns `height` tall.
 struct PageFill {
   std::vector<Frame> columns;
@@ -82,6 +87,14 @@ void collect_anchors(const Frame& frame, int page, Introspection& out) {
   });
 }
 
+// What a pass learns about its last page: whether it holds only the end of
+// the flow (a block pushed over from the page before).
+struct LastPage {
+  size_t first_block = 0;  // the block the page starts with (or goes on with)
+  bool forced = false;     // it starts at a page break
+  double used = 0;         // the height its body holds
+};
+
 std::string roman(int n) {
   static constexpr std::pair<int, const char*> kDigits[] = {
       {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
@@ -116,12 +129,16 @@ void number_pages(std::vector<Page>& pages, const Document& doc) {
   }
 }
 
-// One pass of layout, reading page numbers from `previous`.
+// One pass of layout, reading page numbers from `previous`, with the theme
+// `theme` (the document's, or one scaled down to fit).
 std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const LayoutOptions& options,
                               Structure* structure, const Introspection* previous,
-                              bool* uses_page_numbers, layout::ShapeCache* shapes) {
+                              bool* uses_page_numbers, layout::ShapeCache* shapes,
+                              const Theme* theme, LastPage* last) {
   layout::Context ctx{doc, diags, structure};
   ctx.shapes = shapes;
+  ctx.scaled_theme = theme;
+  ctx.rtl = doc.rtl();
   ctx.previous = previous;
   ctx.uses_page_numbers = uses_page_numbers;
   ctx.region = layout::page_body(doc, "");
@@ -147,6 +164,7 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
   std::set<std::tuple<int, int, std::string>> warned;
   std::string style;  // the page style, set by the block that starts a page
   bool done = blocks.empty();
+  bool after_break = true;  // the next page starts at a page break (the first does)
   auto new_page = [&] {
     Page page;
     page.size = setup.size;
@@ -194,11 +212,23 @@ std::vector<Page> layout_pass(const Document& doc, Diagnostics& diags, const Lay
       }
       if (body.columns > 1 && fill.section_end)
         fill = balance(blocks, token, body.columns, body.column_width, std::move(fill));
+      if (last) {
+        last->first_block = first_block;
+        last->forced = after_break;
+        last->used = 0;
+        for (size_t c = 0; c < fill.columns.size(); ++c)
+          last->used = std::max(last->used, fill.columns[c].size.height +
+                                                layout::notes_height(fill.notes[c]));
+      }
+      after_break = fill.section_end && fill.rest;
       for (auto& w : fill.warnings)
         if (warned.insert({w.span.line, w.span.column, w.message}).second) diags.add(std::move(w));
       int number = static_cast<int>(pages.size() + 1);
       for (size_t c = 0; c < fill.columns.size(); ++c) {
-        double x = body.left(setup, number) + c * (body.column_width + body.column_gap);
+        // In a right-to-left document the first column is the rightmost.
+        double step = c * (body.column_width + body.column_gap);
+        double x = body.left(setup, number) +
+                   (ctx.rtl ? body.width - body.column_width - step : step);
         page.frame.place(std::move(fill.columns[c]), Point{x, body.margins.top});
         // Footnotes at the foot of their column, above the footer.
         const auto& column_notes = fill.notes[c];
@@ -246,17 +276,20 @@ std::string Introspection::label_of(const std::string& id) const {
 // prints the page numbers of the pass before, and the passes go on until the
 // numbers a pass prints are those it produces (the contents block itself may
 // push headings to later pages). A document without them takes one pass.
-std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
-                                  const LayoutOptions& options, Structure* structure) {
+namespace {
+
+// Layout passes until the page numbers settle (see layout_document).
+std::vector<Page> settled_layout(const Document& doc, Diagnostics& diags,
+                                 const LayoutOptions& options, Structure* structure,
+                                 const Theme* theme, LastPage* last, layout::ShapeCache* shapes) {
   std::optional<Introspection> previous;
-  layout::ShapeCache shapes;
   for (int pass = 1;; ++pass) {
     Diagnostics pass_diags;
     std::optional<Structure> pass_structure;
     if (structure) pass_structure.emplace(structure->language());
     bool uses_page_numbers = false;
     auto pages = layout_pass(doc, pass_diags, options, pass_structure ? &*pass_structure : nullptr,
-                             previous ? &*previous : nullptr, &uses_page_numbers, &shapes);
+                             previous ? &*previous : nullptr, &uses_page_numbers, shapes, theme, last);
     // Only a pass that printed page numbers needs to know where things landed.
     std::optional<Introspection> now;
     if (uses_page_numbers) now = introspect(pages);
@@ -275,6 +308,64 @@ std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
     }
     previous = std::move(*now);
   }
+}
+
+// The theme with every text size times `scale`.
+Theme scaled(const Theme& theme, double scale) {
+  Theme t = theme;
+  for (double* size : {&t.size, &t.h1, &t.h2, &t.h3}) *size *= scale;
+  return t;
+}
+
+}  // namespace
+
+// A last page that holds only a little (a block pushed over from the page
+// before) is a page too many: with `fit = "shrink"` the text is set smaller in
+// steps, down to `fit_min_size`, until the pages before hold it; without, a
+// warning says which block it is and how much is over.
+std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
+                                  const LayoutOptions& options, Structure* structure) {
+  LastPage last;
+  // Shaped text is reused by every pass, at every text size tried.
+  layout::ShapeCache shapes;
+  Diagnostics first_diags;
+  std::optional<Structure> first_structure;
+  if (structure) first_structure.emplace(structure->language());
+  auto pages = settled_layout(doc, first_diags, options,
+                              first_structure ? &*first_structure : nullptr, nullptr, &last, &shapes);
+  double body_height = layout::page_body(doc, pages.empty() ? "" : pages.back().style).height;
+  bool near_empty = pages.size() > 1 && !last.forced && !first_diags.has_errors() &&
+                    last.used < body_height * kNearEmptyShare;
+  auto keep = [&](std::vector<Page> p, Diagnostics& d, std::optional<Structure>& s) {
+    for (const auto& diag : d.all()) diags.add(diag);
+    if (structure && s) *structure = std::move(*s);
+    return p;
+  };
+  if (!near_empty) return keep(std::move(pages), first_diags, first_structure);
+  if (doc.metadata.fit == Fit::shrink) {
+    double floor = doc.metadata.fit_min_size.value_or(doc.theme.size * 0.85) / doc.theme.size;
+    for (double scale = 1 - kFitStep; scale >= floor - 1e-9; scale -= kFitStep) {
+      Theme theme = scaled(doc.theme, scale);
+      Diagnostics d;
+      std::optional<Structure> s;
+      if (structure) s.emplace(structure->language());
+      LastPage l;
+      auto fewer = settled_layout(doc, d, options, s ? &*s : nullptr, &theme, &l, &shapes);
+      if (fewer.size() < pages.size()) return keep(std::move(fewer), d, s);
+    }
+  }
+  const Block& block = doc.blocks[std::min(last.first_block, doc.blocks.size() - 1)];
+  first_diags.warning(
+      block.span,
+      fmt::format("this block is pushed alone onto page {}, which it leaves nearly empty: "
+                  "{:.0f} pt ({:.0f} mm) run over from page {}{}",
+                  pages.size(), last.used, last.used / 72 * 25.4, pages.size() - 1,
+                  doc.metadata.fit == Fit::shrink ? ", even with the text at its smallest" : ""),
+      {doc.metadata.fit == Fit::shrink
+           ? "shorten the text, or lower [document] fit_min_size"
+           : "set [document] fit = \"shrink\" to set the text smaller until it fits, or "
+             "shorten the text"});
+  return keep(std::move(pages), first_diags, first_structure);
 }
 
 }  // namespace folio

@@ -27,6 +27,9 @@ Frame quote_frame(const Quote& q, double width, const Context& ctx) {
     text::TextStyle mark = ctx.with(body, theme.size * 6, 800, theme.accent);
     mark.line_height = 1;
     mark.italic = false;
+    // The theme's own font draws the mark: a CJK font's full-width mark sits
+    // at the right of its em square, over the text.
+    mark.family = theme.families(theme.font, "");
     auto shaped = ctx.shape(text::plain_paragraph("\xE2\x80\x9C"), mark, indent, q.text.span);
     // The opening mark is read as part of the quotation.
     f.add(TextItem{shaped, 0, 1, Point{-theme.size * 0.2, -theme.size * 1.2}, mark.color,

@@ -29,7 +29,7 @@ std::string expand_running(const TextValue& t, const Context& ctx, const PageFac
     return lookup_in_document(ctx.doc, path);
   };
   // Binding already reported any error in these templates.
-  return expand_template(t.text, resolve, escape_markdown).text;
+  return expand_template(t.text, resolve, escape_markdown, 1 << 20, ctx.doc.locale()).text;
 }
 
 // One header or footer band: left, center and right texts across the body width.
@@ -37,8 +37,9 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
               const PageBody& body, const PageFacts& facts) {
   const PageSetup& setup = ctx.doc.page;
   double x = body.left(setup, facts.number);
-  // On a left-hand page of a two-sided document the outside is the left.
-  bool mirrored = setup.two_sided && facts.number % 2 == 0;
+  // On a left-hand page of a two-sided document the outside is the left; in
+  // a right-to-left document the `left` text is the one read first, on the right.
+  bool mirrored = (setup.two_sided && facts.number % 2 == 0) != ctx.rtl;
   double width = body.width;
   text::TextStyle style = ctx.paragraph(ParagraphStyle::small);
   const double gap = 10;
@@ -49,16 +50,21 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
     const TextValue* text;
     Align align;
   };
+  std::vector<std::shared_ptr<const text::ShapedText>> shaped_slots;
   for (Slot slot :
        {Slot{&band.left, mirrored ? Align::right : Align::left}, Slot{&band.center, Align::center},
         Slot{&band.right, mirrored ? Align::left : Align::right}}) {
     if (slot.text->empty()) continue;
     style.align = slot.align;
     TextValue expanded{expand_running(*slot.text, ctx, facts), slot.text->span};
-    auto shaped = ctx.shape_markdown(expanded, style, width);
-    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1), Point{x, top}, style.color,
-                       kPagination});
+    shaped_slots.push_back(ctx.shape_markdown(expanded, style, width));
   }
+  // The texts share a baseline, whatever their scripts' fonts.
+  double baseline = 0;
+  for (const auto& shaped : shaped_slots) baseline = std::max(baseline, shaped->baseline(0));
+  for (const auto& shaped : shaped_slots)
+    frame.add(TextItem{shaped, 0, std::min(shaped->line_count(), 1),
+                       Point{x, top + baseline - shaped->baseline(0)}, style.color, kPagination});
   if (band.rule) {
     double y =
         is_header ? body.margins.top - gap / 2 : setup.size.height - body.margins.bottom + gap / 2;

@@ -226,7 +226,8 @@ std::unique_ptr<Flowable> heading_flowable(const Heading& h, const std::string& 
 std::unique_ptr<Flowable> paragraph_flowable(const Paragraph& p, double width, const Context& ctx,
                                              bool keep_together) {
   text::TextStyle style = ctx.paragraph(p.style);
-  style.align = p.align;
+  style.align = ctx.layout_align(p.align);
+  if (p.hyphenate) style.hyphenate = *p.hyphenate;
   auto paragraphs = text::parse_markdown(p.text.text);
   if (paragraphs.empty()) paragraphs.push_back(text::plain_paragraph(""));
   return lines_flowable(

@@ -61,7 +61,8 @@ class Binder {
       return lookup(path);
     };
     Escaper escape = markdown ? Escaper(escape_markdown) : Escaper();
-    Expansion e = expand_template(t.text, resolve, escape, limits_.max_template_bytes);
+    Expansion e =
+        expand_template(t.text, resolve, escape, limits_.max_template_bytes, doc_.locale());
     report(t, e);
     t.text = std::move(e.text);
   }
@@ -87,7 +88,8 @@ class Binder {
       if (path == "section") return Lookup{Scalar(std::string("Section")), false};
       return lookup(path);
     };
-    report(t, expand_template(t.text, resolve, escape_markdown, limits_.max_template_bytes));
+    report(t, expand_template(t.text, resolve, escape_markdown, limits_.max_template_bytes,
+                              doc_.locale()));
   }
 
   void source(DataSource& src) {

@@ -5,8 +5,10 @@ namespace {
 
 using K = ValueKind;
 
-const std::vector<std::string_view> kAlign3 = {"left", "center", "right"};
-const std::vector<std::string_view> kAlign4 = {"left", "justify", "center", "right"};
+const std::vector<std::string_view> kAlign3 = {"start", "end", "left", "center", "right"};
+const std::vector<std::string_view> kAlign4 = {"start",   "end",    "left",
+                                               "justify", "center", "right"};
+const std::vector<std::string_view> kDirections = {"ltr", "rtl", "auto"};
 
 std::vector<TableSpec> make_tables() {
   std::vector<TableSpec> t;
@@ -22,6 +24,29 @@ std::vector<TableSpec> make_tables() {
            {"date", K::text, "The publication date (YYYY-MM-DD); also the PDF's date."},
            {"language", K::string,
             "BCP 47 language tag, for hyphenation and the PDF. Default \"en-GB\"."},
+           {"direction", K::choice,
+            "\"rtl\": the document reads right to left and every layout mirrors; \"auto\" "
+            "takes it from `language` (Arabic, Hebrew, Persian, Urdu, ...). Default \"auto\".",
+            kDirections},
+           {"locale", K::string,
+            "How numbers, percentages and dates are written: \"pl\" prints 1234.5 as "
+            "1 234,5, \"de\" as 1.234,5. Default: the language's when folio knows it, else "
+            "\"en-GB\"."},
+           {"hyphenate", K::boolean,
+            "Break words at line ends where the text's language's hyphenation dictionary "
+            "allows (libhyphen's: English, Polish, German, ...). Default false."},
+           {"fit",
+            K::choice,
+            "\"shrink\": when the last page would hold only a little (a block pushed over "
+            "from the page before), set the text smaller in steps until the pages before hold "
+            "it, down to fit_min_size. Without it, such a page is a warning. Default \"none\".",
+            {"none", "shrink"}},
+           {"fit_min_size", K::length,
+            "The smallest body text size fit = \"shrink\" may go to. Default: 85% of the "
+            "theme's size."},
+           {"mirror_charts", K::boolean,
+            "Charts mirror in right-to-left text (bars grow leftwards, categories read from "
+            "the right). Default true."},
            {"size", K::page_size,
             "\"A3\", \"A4\", \"A5\", \"A6\", \"Letter\", \"Legal\" or [width, height]. Default "
             "\"A4\"."},
@@ -53,6 +78,13 @@ std::vector<TableSpec> make_tables() {
                    {"heading_font", K::string, "Heading font family. Default \"Open Sans\"."},
                    {"mono_font", K::string,
                     "Monospaced font family, for `code`. Default \"DejaVu Sans Mono\"."},
+                   {"fonts", K::string_map,
+                    "A font per script or language, as in { arab = \"Noto Naskh Arabic\", ur = "
+                    "\"Noto Nastaliq Urdu\", beng = \"Noto Sans Bengali\", hans = \"Noto Sans "
+                    "CJK SC\" }: text in that language is set in it, and text in that script where "
+                    "the theme's fonts lack it."},
+                   {"fallback", K::string_list,
+                    "Font families tried in order for characters the theme's fonts do not have."},
                    {"size", K::length, "Body text size. Default \"10pt\"."},
                    {"line_height", K::number,
                     "Line height as a factor of the size (0.5 to 4). Default 1.35."},
@@ -114,6 +146,10 @@ std::vector<TableSpec> make_tables() {
                    {"language", K::string,
                     "BCP 47 language tag of the block's text, when it differs from the "
                     "document's (a Welsh paragraph in an English report)."},
+                   {"direction", K::choice,
+                    "The block's direction: \"rtl\" mirrors its layout (an Arabic quote in an "
+                    "English report). Default: its `language`'s, else its parent's.",
+                    kDirections},
                    {"page_style", K::string,
                     "Start a new page in this [page.NAME] style (\"default\": the document's); "
                     "the pages after it keep the style until a block names another."},
@@ -146,7 +182,13 @@ std::vector<TableSpec> make_tables() {
                {
                    {"text", K::text, "The text (Markdown: paragraphs, lists, emphasis, links)."},
                    {"style", K::choice, "Default \"body\".", {"body", "lead", "small", "note"}},
-                   {"align", K::choice, "Default \"left\".", kAlign4},
+                   {"align", K::choice,
+                    "\"start\" and \"end\" follow the text's direction; \"left\" and "
+                    "\"right\" are the page's sides. Default \"start\".",
+                    kAlign4},
+                   {"hyphenate", K::boolean,
+                    "Break words at line ends by the language's dictionary. Default: [document] "
+                    "hyphenate."},
                    {"color", K::color,
                     "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
                     "the theme's, or the enclosing box's."},
@@ -215,6 +257,8 @@ std::vector<TableSpec> make_tables() {
            {"format", K::number_format, "How values and ticks print. Default \"number\"."},
            {"height", K::length, "Height of the whole figure. Default \"70mm\"."},
            {"width", K::width, "Width of the whole figure. Default: the full width."},
+           {"mirror", K::boolean,
+            "Mirror the chart in right-to-left text. Default: [document] mirror_charts."},
        }});
   t.push_back(
       {"block.table",
@@ -287,7 +331,10 @@ std::vector<TableSpec> make_tables() {
                "One column of a table.",
                {
                    {"title", K::text, "The header cell."},
-                   {"align", K::choice, "Default: right for numbers, else left.", kAlign3},
+                   {"align", K::choice,
+                    "Default: \"end\" for numbers (the left in right-to-left text), else "
+                    "\"start\".",
+                    kAlign3},
                    {"format", K::number_format, "How numbers print. Default \"number\"."},
                    {"width", K::width_or_auto,
                     "A length, a percentage or \"auto\" (fit the content). Default \"auto\"."},

@@ -37,6 +37,8 @@ enum class ValueKind {
   stats_items,    // list of stats item tables
   blocks,         // list of block tables
   any_table,      // a table of anything (data)
+  string_map,     // a table of name = string
+  string_list,    // list of plain strings
 };
 
 struct KeySpec {

@@ -25,6 +25,18 @@ struct FileAccess;
 void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
                 const FileAccess& access, Theme& theme, Diagnostics& diags, int depth = 0);
 
+// A theme file (holding a [theme] table) over `theme`; `from` is where it was named.
+void load_theme_file(const std::string& path, const Span& from, const Limits& limits,
+                     const FileAccess& access, Theme& theme, Diagnostics& diags, int depth,
+                     const std::string& shown_path = "");
+
+// Expands {{ templates }} in the [document] and [theme] keys that choose the
+// language, direction, locale and fonts, from the data already merged into `doc`.
+void expand_settings(toml::table& root, const Document& doc, Diagnostics& diags);
+// --set theme.KEY=VALUE or document.KEY=VALUE on the layout's own table;
+// false when `path` is not such a key (it is then data).
+bool set_layout_key(toml::table& root, const std::string& path, const std::string& value);
+
 struct BlockContext {
   Diagnostics& diags;
   const Theme& theme;
@@ -40,6 +52,9 @@ std::vector<Block> load_block_list(const toml::node& node, BlockContext& ctx, in
 // Chart and table bodies: their own files, so each grows on its own.
 Chart load_chart(TableReader& reader);
 TableBlock load_table(TableReader& reader);
+
+// `direction = "ltr" | "rtl" | "auto"`.
+std::optional<Direction> load_direction(TableReader& r);
 
 std::string join_path(const std::string& dir, const std::string& relative);
 std::string folder_of(const std::string& path);

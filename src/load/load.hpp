@@ -23,8 +23,11 @@ struct Limits {
 struct LoadOptions {
   std::vector<std::string> data_files;  // merged in order over [data]
   // --set path=value: applied last, over each document's own data, by
-  // build() and build_document() (folio.hpp); load_document() leaves them.
+  // build() and build_document() (folio.hpp), except `theme.KEY` and
+  // `document.KEY` (a key of those tables), which set the layout's own.
   std::vector<std::pair<std::string, std::string>> sets;
+  // --theme: theme files (each a [theme] table) over the layout's [theme], in order.
+  std::vector<std::string> theme_files;
   Limits limits;
   // Folders outside the layout's own folder tree that images may come from (--allow-path).
   std::vector<std::string> allowed_dirs;
@@ -61,6 +64,10 @@ struct DataAssignment {
 // error at the value's span, never skipped silently; false when one was reported.
 bool apply_assignments(Value& data, const std::vector<DataAssignment>& assignments,
                        Diagnostics& diags);
+
+// Whether a --set path names a key of the layout's own [theme] or [document]
+// (`theme.font`, `document.language`) rather than a data path.
+bool names_layout_key(const std::string& path);
 
 // --set path=value pairs as assignments, each value read by value_from_text.
 std::vector<DataAssignment> set_assignments(

@@ -65,15 +65,20 @@ Stats load_stats(TableReader& r) {
 Align load_align(TableReader& r, Align fallback, bool justify_allowed) {
   if (justify_allowed) {
     return r
-        .choice<Align>("align", {{"left", Align::left},
+        .choice<Align>("align", {{"start", Align::start},
+                                 {"end", Align::end},
+                                 {"left", Align::left},
                                  {"center", Align::center},
                                  {"right", Align::right},
                                  {"justify", Align::justify}})
         .value_or(fallback);
   }
   return r
-      .choice<Align>("align",
-                     {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}})
+      .choice<Align>("align", {{"start", Align::start},
+                               {"end", Align::end},
+                               {"left", Align::left},
+                               {"center", Align::center},
+                               {"right", Align::right}})
       .value_or(fallback);
 }
 
@@ -82,6 +87,12 @@ void require_key(TableReader& r, std::string_view key, std::string_view type) {
 }
 
 }  // namespace
+
+std::optional<Direction> load_direction(TableReader& r) {
+  return r.choice<Direction>(
+      "direction",
+      {{"ltr", Direction::ltr}, {"rtl", Direction::rtl}, {"auto", Direction::automatic}});
+}
 
 std::vector<Block> load_block_list(const toml::node& node, BlockContext& ctx, int depth) {
   std::vector<Block> blocks;
@@ -127,6 +138,7 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
   }
   if (auto id = r.string("id")) block.id = *id;
   if (auto lang = r.language("language")) block.language = *lang;
+  if (auto d = load_direction(r)) block.direction = *d;
   if (auto style = r.string("page_style")) block.page_style = *style;
   if (auto b = r.choice<BreakBefore>("break_before", {{"page", BreakBefore::page},
                                                       {"column", BreakBefore::column},
@@ -157,7 +169,8 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
                                                     {"small", ParagraphStyle::small},
                                                     {"note", ParagraphStyle::note}}))
       p.style = *s;
-    p.align = load_align(r, Align::left, true);
+    p.align = load_align(r, Align::start, true);
+    p.hyphenate = r.boolean("hyphenate");
     p.color = r.color("color");
     block.content = std::move(p);
   } else if (t == "list") {

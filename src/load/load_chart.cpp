@@ -92,6 +92,7 @@ Chart load_chart(TableReader& r) {
   }
   if (auto h = r.length("height")) c.height = *h;
   c.width = r.length("width", true);
+  c.mirror = r.boolean("mirror");
   return c;
 }
 

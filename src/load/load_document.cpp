@@ -4,7 +4,9 @@
 #include <charconv>
 #include <optional>
 
+#include "core/template.hpp"
 #include "load/file_text.hpp"
+#include "load/format_keys.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"
 
@@ -133,6 +135,26 @@ void load_document_table(const toml::table& table, Document& doc, Diagnostics& d
   doc.metadata.subject = r.text("subject");
   doc.metadata.date = r.text("date");
   if (auto lang = r.language("language")) doc.metadata.language = *lang;
+  if (auto d = load_direction(r)) doc.metadata.direction = *d;
+  if (auto m = r.boolean("mirror_charts")) doc.metadata.mirror_charts = *m;
+  if (auto h = r.boolean("hyphenate")) doc.metadata.hyphenate = *h;
+  if (auto f = r.choice<Fit>("fit", {{"shrink", Fit::shrink}, {"none", Fit::none}}))
+    doc.metadata.fit = *f;
+  if (auto m = r.length("fit_min_size")) {
+    if (m->value < 2 || m->value > 400) {
+      diags.error(r.span("fit_min_size"), "`fit_min_size` must be between 2pt and 400pt");
+    } else {
+      doc.metadata.fit_min_size = m->value;
+    }
+  }
+  if (auto l = r.string("locale")) {
+    if (find_locale(*l)) {
+      doc.metadata.locale = *l;
+    } else {
+      diags.error(r.span("locale"), fmt::format("unknown locale \"{}\"", *l),
+                  {fmt::format("folio knows en, {}", known_locales())});
+    }
+  }
   if (auto* kw = r.get("keywords")) {
     if (auto* arr = kw->as_array()) {
       for (const auto& item : *arr) {
@@ -198,7 +220,87 @@ const toml::table* table_at(const toml::table& root, std::string_view key, Diagn
   return nullptr;
 }
 
+// The layout's keys that may take their value from the data: they choose
+// the language, the direction, the locale and the fonts, which binding
+// (where the other templates are expanded) comes too late for.
+bool expandable_setting(std::string_view table, std::string_view key) {
+  if (table == "document") return key == "language" || key == "direction" || key == "locale";
+  return key == "extends" || key == "font" || key == "heading_font" || key == "mono_font" ||
+         key == "fonts" || key == "fallback";
+}
+
+void expand_node(toml::node& node, const Document& doc, Diagnostics& diags) {
+  if (auto* t = node.as_table()) {
+    for (auto&& [k, child] : *t) expand_node(child, doc, diags);
+  } else if (auto* a = node.as_array()) {
+    for (auto& child : *a) expand_node(child, doc, diags);
+  } else if (auto* s = node.as_string(); s && has_placeholder(s->get())) {
+    auto resolve = [&](std::string_view path) { return lookup_in_document(doc, path); };
+    Expansion e = expand_template(s->get(), resolve);
+    Span at = span_of(node);
+    for (const auto& issue : e.issues) diags.error(at, issue.message, issue.hints);
+    if (e.ok()) s->get() = std::move(e.text);
+  }
+}
+
+// A TOML value for a --set value: a number, true or false, else text.
+void assign(toml::table& table, std::string_view key, const std::string& text) {
+  Value v = value_from_text(text);
+  if (auto* i = std::get_if<int64_t>(&v.content)) {
+    table.insert_or_assign(key, *i);
+  } else if (auto* d = std::get_if<double>(&v.content)) {
+    table.insert_or_assign(key, *d);
+  } else if (auto* b = std::get_if<bool>(&v.content)) {
+    table.insert_or_assign(key, *b);
+  } else {
+    table.insert_or_assign(key, text);
+  }
+}
+
 }  // namespace
+
+void expand_settings(toml::table& root, const Document& doc, Diagnostics& diags) {
+  for (std::string_view name : {"document", "theme"}) {
+    auto* table = root.get_as<toml::table>(name);
+    if (!table) continue;
+    for (auto&& [key, node] : *table)
+      if (expandable_setting(name, key.str())) expand_node(node, doc, diags);
+  }
+}
+
+bool names_layout_key(const std::string& path) {
+  size_t dot = path.find('.');
+  if (dot == std::string::npos) return false;
+  std::string table_name = path.substr(0, dot);
+  if (table_name != "theme" && table_name != "document") return false;
+  std::string rest = path.substr(dot + 1);
+  std::string key = rest.substr(0, rest.find('.'));
+  const TableSpec* spec = find_format_table(table_name);
+  // Not a key of the table: data that happens to be called `theme`.
+  return spec && std::any_of(spec->keys.begin(), spec->keys.end(),
+                             [&](const KeySpec& k) { return k.name == key; });
+}
+
+bool set_layout_key(toml::table& root, const std::string& path, const std::string& value) {
+  if (!names_layout_key(path)) return false;
+  size_t dot = path.find('.');
+  std::string table_name = path.substr(0, dot);
+  std::string rest = path.substr(dot + 1);
+  if (!root.get_as<toml::table>(table_name)) root.insert_or_assign(table_name, toml::table{});
+  toml::table* table = root.get_as<toml::table>(table_name);
+  // theme.fonts.arab = "..." reaches into the `fonts` table.
+  size_t at = 0;
+  while (true) {
+    size_t next = rest.find('.', at);
+    if (next == std::string::npos) break;
+    std::string part = rest.substr(at, next - at);
+    if (!table->get_as<toml::table>(part)) table->insert_or_assign(part, toml::table{});
+    table = table->get_as<toml::table>(part);
+    at = next + 1;
+  }
+  assign(*table, rest.substr(at), value);
+  return true;
+}
 
 Value value_from_text(const std::string& text) {
   Value v;
@@ -291,10 +393,25 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   top.allow({"document", "theme", "header", "footer", "page", "block", "data"});
   top.finish();
 
+  // The data first: the document's language, direction and locale and the
+  // theme's fonts may come from it ({{ lang.code }}), so one layout serves
+  // every language.
+  doc.data.content = Value::Table{};
+  if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
+  for (const auto& path : options.data_files)
+    if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
+  // `--set theme.KEY=...` and `document.KEY` set the layout's own keys; the
+  // other --set paths are data, set after each document's own (folio.hpp).
+  for (const auto& set : options.sets) set_layout_key(*root, set.first, set.second);
+  expand_settings(*root, doc, diags);
+
   if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
   if (auto* t = table_at(*root, "theme", diags))
     load_theme(*t, doc.base_dir, options.limits, FileAccess{doc.base_dir, options.allowed_dirs},
                doc.theme, diags);
+  for (const auto& path : options.theme_files)
+    load_theme_file(path, Span{std::make_shared<const std::string>(path), 0, 0}, options.limits,
+                    FileAccess{folder_of(path), options.allowed_dirs}, doc.theme, diags, 0);
   if (auto* t = table_at(*root, "header", diags)) load_running(*t, doc.header, diags);
   if (auto* t = table_at(*root, "footer", diags)) load_running(*t, doc.footer, diags);
   if (auto* t = table_at(*root, "page", diags)) {
@@ -336,11 +453,6 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
                                                 describe_type(*blocks)));
     }
   }
-
-  doc.data.content = Value::Table{};
-  if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
-  for (const auto& path : options.data_files)
-    if (!merge_data_file(doc.data, path, options.limits, diags)) doc.data_incomplete = true;
   return doc;
 }
 

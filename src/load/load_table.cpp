@@ -23,8 +23,11 @@ TableColumn load_column(const toml::node& node, Diagnostics& diags) {
   }
   TableReader r(*t, diags);
   col.title = r.text("title");
-  col.align = r.choice<Align>(
-      "align", {{"left", Align::left}, {"center", Align::center}, {"right", Align::right}});
+  col.align = r.choice<Align>("align", {{"start", Align::start},
+                                        {"end", Align::end},
+                                        {"left", Align::left},
+                                        {"center", Align::center},
+                                        {"right", Align::right}});
   if (auto f = r.string("format")) {
     col.format = parse_number_format(*f);
     if (!col.format)

@@ -1,10 +1,33 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"
 
 namespace folio {
+
+void load_theme_file(const std::string& path, const Span& from, const Limits& limits,
+                     const FileAccess& access, Theme& theme, Diagnostics& diags, int depth,
+                     const std::string& shown_path) {
+  const std::string& name = shown_path.empty() ? path : shown_path;
+  auto text = read_text_file(path, limits.max_file_bytes, from, diags);
+  if (!text) return;
+  auto parsed = parse_toml(*text, name, diags);
+  if (!parsed) return;
+  const toml::table* inner = parsed->get_as<toml::table>("theme");
+  if (!inner) {
+    diags.error(Span{std::make_shared<const std::string>(name), 1, 1},
+                "a theme file must hold a [theme] table");
+    return;
+  }
+  TableReader file_top(*parsed, diags);
+  file_top.allow({"theme"});
+  file_top.finish();
+  load_theme(*inner, folder_of(name), limits, access, theme, diags, depth);
+}
 
 void load_theme(const toml::table& table, const std::string& base_dir, const Limits& limits,
                 const FileAccess& access, Theme& theme, Diagnostics& diags, int depth) {
@@ -17,23 +40,9 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
       diags.error(span_of(*node), "themes extend each other more than 8 deep (a cycle?)");
     } else {
       auto real = resolve_inside(text_of(*node, *relative), base_dir, access, "theme file", diags);
-      std::string path = join_path(base_dir, *relative);
-      auto text =
-          real ? read_text_file(*real, limits.max_file_bytes, span_of(*node), diags) : std::nullopt;
-      if (text) {
-        if (auto parsed = parse_toml(*text, path, diags)) {
-          const toml::table* inner = parsed->get_as<toml::table>("theme");
-          if (!inner) {
-            diags.error(Span{std::make_shared<const std::string>(path), 1, 1},
-                        "a theme file must hold a [theme] table");
-          } else {
-            TableReader file_top(*parsed, diags);
-            file_top.allow({"theme"});
-            file_top.finish();
-            load_theme(*inner, folder_of(path), limits, access, theme, diags, depth + 1);
-          }
-        }
-      }
+      if (real)
+        load_theme_file(*real, span_of(*node), limits, access, theme, diags, depth + 1,
+                        join_path(base_dir, *relative));
     }
   }
   if (auto f = r.string("font")) theme.font = *f, theme.font_span = r.span("font");
@@ -41,6 +50,48 @@ void load_theme(const toml::table& table, const std::string& base_dir, const Lim
     theme.heading_font = *f, theme.heading_font_span = r.span("heading_font");
   if (auto f = r.string("mono_font"))
     theme.mono_font = *f, theme.mono_font_span = r.span("mono_font");
+  if (auto* node = r.get("fonts")) {
+    if (auto* t = node->as_table()) {
+      for (const auto& [key, value] : *t) {
+        std::string name(key.str());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto family = value.value_exact<std::string>();
+        if (!family) {
+          diags.error(span_of(value), fmt::format("`fonts.{}` must be a font family name, not {}",
+                                                  key.str(), describe_type(value)));
+          continue;
+        }
+        auto it = std::find_if(theme.fonts.begin(), theme.fonts.end(),
+                               [&](const auto& f) { return f.first == name; });
+        Theme::ScriptFont font{*family, span_of(value)};
+        if (it != theme.fonts.end()) {
+          it->second = font;  // a theme overrides the one it extends
+        } else {
+          theme.fonts.emplace_back(name, font);
+        }
+      }
+    } else {
+      r.wrong_type(
+          "fonts", *node,
+          "a table of script or language = family, as in { arab = \"Noto Naskh Arabic\" }");
+    }
+  }
+  if (auto* node = r.get("fallback")) {
+    auto* arr = node->as_array();
+    if (!arr) {
+      r.wrong_type("fallback", *node, "a list of font family names");
+    } else {
+      theme.fallback.clear();
+      for (const auto& item : *arr) {
+        if (auto family = item.value_exact<std::string>()) {
+          theme.fallback.push_back({*family, span_of(item)});
+        } else {
+          diags.error(span_of(item), fmt::format("`fallback` must hold font family names, not {}",
+                                                 describe_type(item)));
+        }
+      }
+    }
+  }
   auto font_size = [&](std::string_view key, double& target) {
     if (auto l = r.length(key)) {
       if (l->value < 2 || l->value > 400) {

@@ -163,6 +163,10 @@ Json::Object kind_schema(const KeySpec& key) {
       return {{"type", "array"}, {"items", def_ref("block")}};
     case ValueKind::any_table:
       return {{"type", "object"}};
+    case ValueKind::string_map:
+      return {{"type", "object"}, {"additionalProperties", Json::Object{{"type", "string"}}}};
+    case ValueKind::string_list:
+      return {{"type", "array"}, {"items", Json::Object{{"type", "string"}}}};
   }
   return {};
 }

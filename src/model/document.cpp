@@ -1,5 +1,7 @@
 #include "model/document.hpp"
 
+#include "core/language.hpp"
+
 namespace folio {
 
 Lookup lookup_in_document(const Document& doc, std::string_view path) {
@@ -17,6 +19,15 @@ Lookup lookup_in_document(const Document& doc, std::string_view path) {
     if (field) return {};
   }
   return lookup_scalar(doc.data, path);
+}
+
+const Locale& Document::locale() const {
+  return locale_or_default(metadata.locale.empty() ? metadata.language : metadata.locale);
+}
+
+bool Document::rtl() const {
+  if (metadata.direction != Direction::automatic) return metadata.direction == Direction::rtl;
+  return language_is_rtl(metadata.language);
 }
 
 }  // namespace folio

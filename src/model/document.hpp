@@ -10,6 +10,7 @@
 #include "core/color.hpp"
 #include "core/geometry.hpp"
 #include "core/length.hpp"
+#include "core/locale.hpp"
 #include "core/number_format.hpp"
 #include "core/span.hpp"
 #include "model/dataset.hpp"
@@ -27,10 +28,17 @@ struct TextValue {
   bool empty() const { return text.empty(); }
 };
 
-enum class Align { left, center, right, justify };
+// `left` and `right` are sides of the page; `start` and `end` follow the
+// text's direction (in right-to-left text, `start` is the right).
+enum class Align { left, center, right, justify, start, end };
+// The direction text is read in, and the side layouts start from. `automatic`
+// takes it from the language (Arabic, Hebrew, Persian, Urdu, ... read right to left).
+enum class Direction { automatic, ltr, rtl };
 // `right`: a new page that is a right-hand one; in a two-sided document a
 // blank left-hand page goes before it when needed.
 enum class BreakBefore { none, page, column, right };
+// What happens when the content runs a little over its pages.
+enum class Fit { none, shrink };
 
 struct Heading {
   TextValue text;
@@ -44,8 +52,9 @@ enum class ParagraphStyle { body, lead, small, note };
 struct Paragraph {
   TextValue text;
   ParagraphStyle style = ParagraphStyle::body;
-  Align align = Align::left;
+  Align align = Align::start;
   std::optional<Color> color = std::nullopt;
+  std::optional<bool> hyphenate = std::nullopt;  // nullopt: [document] hyphenate
 };
 
 struct ListBlock {
@@ -106,6 +115,9 @@ struct Chart {
   NumberFormat format;
   Length height{mm_to_pt(70), false};
   std::optional<Length> width;
+  // In a right-to-left block the chart mirrors (categories read from the
+  // right, bars grow leftwards) unless this or [document] mirror_charts says no.
+  std::optional<bool> mirror = std::nullopt;
 };
 
 struct TableColumn {
@@ -191,7 +203,9 @@ using BlockContent = std::variant<Heading, Paragraph, ListBlock, Quote, Stats, C
 struct Block {
   BlockContent content;
   std::string id;
-  std::string language;    // BCP 47, when the block is in another language than the document
+  std::string language;  // BCP 47, when the block is in another language than the document
+  // automatic: the block's language's direction when it sets a language, else its parent's.
+  Direction direction = Direction::automatic;
   std::string page_style;  // the block starts a page in this style
   BreakBefore break_before = BreakBefore::none;
   std::optional<bool> keep_with_next;  // nullopt: the block type's default
@@ -223,6 +237,16 @@ struct Metadata {
   std::vector<TextValue> keywords;
   TextValue date;
   std::string language = "en-GB";
+  Direction direction = Direction::automatic;  // automatic: from `language`
+  // How numbers and dates are written (core/locale.hpp); empty: the language's, else en-GB.
+  std::string locale;
+  bool mirror_charts = true;  // charts mirror in right-to-left text
+  // Break words at the ends of lines, by the text's language's dictionary.
+  bool hyphenate = false;
+  // shrink: when the last page would hold only a little, the text is set
+  // smaller in steps, down to `fit_min_size` (default 85% of the theme's size).
+  Fit fit = Fit::none;
+  std::optional<double> fit_min_size;
 };
 
 // A header or footer; its text may use {{ page }}, {{ pages }} and {{ section }},
@@ -270,6 +294,11 @@ struct Document {
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;
+
+  // The document reads right to left: `direction`, or its language's.
+  bool rtl() const;
+  // Its `locale`, else its language's when folio knows it, else en-GB.
+  const Locale& locale() const;
 };
 
 }  // namespace folio

@@ -18,6 +18,16 @@ struct Theme {
   Span font_span;
   Span heading_font_span;
   Span mono_font_span;
+  // A font per script (ISO 15924: "arab", "beng", "hans") or per language
+  // ("ur", "zh-Hant"), lowercase: text in that language, or in that script
+  // where the theme's font lacks it, is set in it.
+  struct ScriptFont {
+    std::string family;
+    Span span;
+  };
+  std::vector<std::pair<std::string, ScriptFont>> fonts;
+  // Families tried, in order, for characters the chosen font does not have.
+  std::vector<ScriptFont> fallback;
   double size = 10;  // points
   double line_height = 1.35;
   double h1 = 26;
@@ -35,6 +45,12 @@ struct Theme {
 
   // "accent", "muted", "text", "background", "rule", "palette.N"; nullopt when unknown.
   std::optional<Color> named_color(std::string_view name) const;
+
+  // The families for text in `language` whose own font is `base` (the body's
+  // or the headings'), as the comma-separated list Pango tries in order: the
+  // font for that language, else for its script; `base`; the fallback list;
+  // then the fonts of every other script, so that any script finds its font.
+  std::string families(const std::string& base, std::string_view language) const;
 };
 
 }  // namespace folio

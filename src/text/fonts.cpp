@@ -179,11 +179,14 @@ void check_theme_fonts(Theme& theme, Diagnostics& diags) {
   std::vector<FontFamily> installed;
   // Headings fall back to the body's family (checked first), the others to folio's defaults,
   // which are bundled in share/folio/fonts, never to whatever fontconfig would pick.
-  for (auto [family, span, key, fallback] :
-       {std::tuple{&theme.font, &theme.font_span, "font", &defaults.font},
-        {&theme.heading_font, &theme.heading_font_span, "heading_font", &theme.font},
-        {&theme.mono_font, &theme.mono_font_span, "mono_font", &defaults.mono_font}}) {
-    if (!span->known()) continue;  // a default: not the user's choice
+  for (auto [family, span, key, fallback, builtin] :
+       {std::tuple{&theme.font, &theme.font_span, "font", &defaults.font, &defaults.font},
+        {&theme.heading_font, &theme.heading_font_span, "heading_font", &theme.font,
+         &defaults.heading_font},
+        {&theme.mono_font, &theme.mono_font_span, "mono_font", &defaults.mono_font,
+         &defaults.mono_font}}) {
+    // A default is not the user's choice; a family set by --set has no span but is.
+    if (!span->known() && *family == *builtin) continue;
     if (installed.empty()) installed = list_font_families();
     if (any_family_installed(*family, installed)) continue;
     diags.warning(*span,
@@ -193,6 +196,20 @@ void check_theme_fonts(Theme& theme, Diagnostics& diags) {
                    "or a --font-path folder"});
     *family = *fallback;
   }
+  // Fonts per script and the fallback list: one not installed is left out
+  // (Pango would quietly take another font for its script).
+  auto check = [&](const Theme::ScriptFont& font, const std::string& key) {
+    if (installed.empty()) installed = list_font_families();
+    if (any_family_installed(font.family, installed)) return true;
+    diags.warning(
+        font.span,
+        fmt::format("`{}`: font family \"{}\" is not installed; it is left out", key, font.family),
+        {"`folio fonts` lists the families folio can see; on Debian, "
+         "fonts-noto-core and fonts-noto-cjk hold Noto's fonts for most scripts"});
+    return false;
+  };
+  std::erase_if(theme.fonts, [&](const auto& f) { return !check(f.second, "fonts." + f.first); });
+  std::erase_if(theme.fallback, [&](const auto& f) { return !check(f, "fallback"); });
 }
 
 void rescan_fonts() {

@@ -5,12 +5,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/hyphenate.hpp"
+
 namespace folio::text {
 namespace {
 
-// One Pango context per thread: Pango's font maps are per thread.
-PangoContext* thread_context() {
-  thread_local GObjectRef<PangoContext> context = [] {
+// One Pango context per thread and base direction: Pango's font maps are per
+// thread, and a layout re-shapes itself when its context changes, so each
+// direction keeps its own context rather than switching one.
+PangoContext* thread_context(bool rtl) {
+  auto make = [](PangoDirection direction) {
     PangoFontMap* map = pango_cairo_font_map_get_default();
     GObjectRef<PangoContext> ctx(pango_font_map_create_context(map));
     cairo_font_options_t* options = cairo_font_options_create();
@@ -21,9 +25,21 @@ PangoContext* thread_context() {
     cairo_font_options_destroy(options);
     pango_cairo_context_set_resolution(ctx.get(), 72);
     pango_context_set_round_glyph_positions(ctx.get(), FALSE);
+    pango_context_set_base_dir(ctx.get(), direction);
     return ctx;
-  }();
-  return context.get();
+  };
+  thread_local GObjectRef<PangoContext> ltr = make(PANGO_DIRECTION_LTR);
+  thread_local GObjectRef<PangoContext> rtl_context = make(PANGO_DIRECTION_RTL);
+  return rtl ? rtl_context.get() : ltr.get();
+}
+
+// Pango's alignment for `style`: sides of the page, after mirroring.
+PangoAlignment physical_alignment(const TextStyle& style) {
+  bool right = style.align == Align::right || style.align == Align::end;
+  bool left = style.align == Align::left || style.align == Align::start;
+  if (style.mirrored) std::swap(left, right);
+  if (style.align == Align::justify) return style.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  return right ? PANGO_ALIGN_RIGHT : left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER;
 }
 
 struct AttrList {
@@ -41,6 +57,38 @@ struct FontDescription {
   ~FontDescription() { pango_font_description_free(desc); }
 };
 
+// `p` with soft hyphens where its language allows words to break, except in
+// code; the style runs move with the text they cover.
+void insert_soft_hyphens(std::string& text, std::vector<StyleRun>& runs,
+                         std::string_view language) {
+  Hyphenated h = hyphenate(text, language);
+  if (h.inserted.empty()) return;
+  std::erase_if(h.inserted, [&](size_t at) {
+    return std::any_of(runs.begin(), runs.end(),
+                       [&](const StyleRun& r) { return r.code && r.start < at && at < r.end; });
+  });
+  std::string out;
+  out.reserve(text.size() + 2 * h.inserted.size());
+  size_t from = 0;
+  for (size_t at : h.inserted) {
+    out.append(text, from, at - from);
+    out += "\xC2\xAD";
+    from = at;
+  }
+  out.append(text, from, std::string::npos);
+  // A hyphen inserted at a run's edge belongs to the run before it.
+  auto moved = [&](unsigned offset) {
+    size_t before =
+        std::upper_bound(h.inserted.begin(), h.inserted.end(), size_t{offset}) - h.inserted.begin();
+    return static_cast<unsigned>(offset + 2 * before);
+  };
+  for (auto& run : runs) {
+    run.start = moved(run.start);
+    run.end = moved(run.end);
+  }
+  text = std::move(out);
+}
+
 guint16 channel(double v) {
   return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535));
 }
@@ -48,12 +96,13 @@ guint16 channel(double v) {
 }  // namespace
 
 ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
-    : layout_(pango_layout_new(thread_context())),
+    : layout_(pango_layout_new(thread_context(style.rtl))),
       text_(paragraph.text),
       runs_(paragraph.runs),
       style_(style),
       width_(width) {
   PangoLayout* layout = layout_.get();
+  if (style.hyphenate && !style.language.empty()) insert_soft_hyphens(text_, runs_, style.language);
   FontDescription font;
   pango_font_description_set_family(font.desc, style.family.c_str());
   pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
@@ -63,19 +112,11 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   pango_layout_set_font_description(layout, font.desc);
   pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  switch (style.align) {
-    case Align::center:
-      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-      break;
-    case Align::right:
-      pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-      break;
-    case Align::justify:
-      pango_layout_set_justify(layout, TRUE);
-      break;
-    case Align::left:
-      break;
-  }
+  // The base direction is the block's, not guessed from the first strong
+  // character, and left and right alignments mean the page's sides.
+  pango_layout_set_auto_dir(layout, FALSE);
+  pango_layout_set_alignment(layout, physical_alignment(style));
+  if (style.align == Align::justify) pango_layout_set_justify(layout, TRUE);
   AttrList attrs;
   if (!style.language.empty())
     attrs.add(pango_attr_language_new(pango_language_from_string(style.language.c_str())), 0,
@@ -178,7 +219,7 @@ std::string ShapedText::line_text(int i) const {
   // A line break inside a paragraph (U+2028) is not part of the line's text.
   for (size_t p; (p = s.find("\xE2\x80\xA8")) != std::string::npos;) s.erase(p, 3);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
+  return without_soft_hyphens(s);
 }
 
 std::vector<LinkBox> ShapedText::links(int first, int last) const {
@@ -210,7 +251,7 @@ std::vector<std::string> ShapedText::link_texts() const {
     if (run.link.empty()) continue;
     size_t start = std::min<size_t>(run.start, text_.size());
     size_t end = std::min<size_t>(std::max<size_t>(run.end, start), text_.size());
-    out.push_back(text_.substr(start, end - start));
+    out.push_back(without_soft_hyphens(text_.substr(start, end - start)));
   }
   return out;
 }

@@ -44,7 +44,14 @@ struct TextStyle {
   bool italic = false;
   Color color;
   Color link_color;
+  // In the coordinates of the frame the text is placed in: `start` is `left`
+  // and `end` is `right` there. With `mirrored`, the frame is mirrored before
+  // it reaches the page, so left and right swap when the text is shaped.
   Align align = Align::left;
+  bool mirrored = false;
+  // The paragraph's base direction for the Unicode bidi algorithm: Arabic
+  // words and Latin names or numbers inside each other's text are ordered by it.
+  bool rtl = false;
   double letter_spacing = 0;  // points
   // BCP 47: tells Pango (and HarfBuzz) the text's language, for line breaking
   // and the glyphs a script uses per language (Serbian Cyrillic, Urdu, Chinese).
@@ -52,6 +59,9 @@ struct TextStyle {
   // Digits of equal width (OpenType `tnum`, where the font has it), so that
   // numbers in a column line up digit under digit.
   bool tabular_figures = false;
+  // Soft hyphens go in where `language`'s dictionary allows a word to break
+  // (text/hyphenate.hpp); Pango breaks there and shows the hyphen.
+  bool hyphenate = false;
 };
 
 // A link's box on one line, relative to the paragraph's top-left.

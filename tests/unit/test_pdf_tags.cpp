@@ -15,6 +15,19 @@
 
 using namespace folio;
 
+TEST_CASE("cairo's ActualText span in unmarked content is wrapped with it as an artifact") {
+  // A Bengali conjunct in a footer: cairo's /Span has no MCID, so the text is
+  // still untagged, and the artifact closes after the span, not inside it.
+  CHECK(wrap_unmarked_content("BT /Span << /ActualText <FEFF> >> BDC (a) Tj EMC (b) Tj ET") ==
+        "/Artifact BMC\nBT /Span << /ActualText <FEFF> >> BDC (a) Tj EMC (b) Tj\nEMC ET");
+  CHECK(wrap_unmarked_content("BT /Span << /ActualText <FEFF> >> BDC (a) Tj EMC ET") ==
+        "/Artifact BMC\nBT /Span << /ActualText <FEFF> >> BDC (a) Tj EMC\nEMC ET");
+  // Inside tagged content it stays as it is.
+  CHECK(wrap_unmarked_content(
+            "/P << /MCID 0 >> BDC /Span << /ActualText <FEFF> >> BDC (a) Tj EMC EMC") ==
+        "/P << /MCID 0 >> BDC /Span << /ActualText <FEFF> >> BDC (a) Tj EMC EMC");
+}
+
 TEST_CASE("unmarked ink is wrapped as an artifact; marked content and state are left alone") {
   CHECK(wrap_unmarked_content("q 0 0 1 rg 0 0 10 10 re f Q") ==
         "/Artifact BMC\nq 0 0 1 rg 0 0 10 10 re f\nEMC Q");

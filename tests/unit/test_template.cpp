@@ -136,3 +136,26 @@ TEST_CASE("set_path follows indexes and says why a path does not resolve") {
   CHECK_FALSE(is_data_path(".a"));
   CHECK_FALSE(is_data_path("a."));
 }
+
+TEST_CASE("number, percent and date filters take a locale, the document's or their own") {
+  auto resolve = [](std::string_view path) -> Lookup {
+    if (path == "x") return Lookup{Scalar(1234.5), false};
+    if (path == "d") return Lookup{Scalar(std::string("2026-03-05")), false};
+    return Lookup{};
+  };
+  const Locale& pl = *find_locale("pl");
+  CHECK(expand_template("{{ x | number(1) }}", resolve, nullptr, 1 << 20, pl).text ==
+        "1\xC2\xA0"
+        "234,5");
+  CHECK(expand_template("{{ x | number(1, \"de\") }}", resolve, nullptr, 1 << 20, pl).text ==
+        "1.234,5");
+  CHECK(expand_template("{{ x | number(\"de\") }}", resolve).text == "1.235");
+  CHECK(expand_template("{{ d | date }}", resolve, nullptr, 1 << 20, pl).text == "5 marca 2026");
+  CHECK(expand_template("{{ d | date(\"cy\") }}", resolve).text == "5 Mawrth 2026");
+  auto bad = expand_template("{{ x | number(1, \"xx\") }}", resolve);
+  REQUIRE(bad.issues.size() == 1);
+  CHECK(bad.issues[0].message.find("unknown locale \"xx\"") != std::string::npos);
+  auto not_date = expand_template("{{ x | date }}", resolve);
+  REQUIRE(not_date.issues.size() == 1);
+  CHECK(not_date.issues[0].message.find("YYYY-MM-DD") != std::string::npos);
+}

@@ -29,7 +29,7 @@ Plot draw_axes(const Context& ctx, const Styles& s, const Chart& c, Rect area,
   std::vector<Shaped> tick_labels;
   double tick_w = 0, tick_h = 0;
   for (double v : ticks.values) {
-    auto t = shape_plain(ctx, format.apply(v), s.tick, from);
+    auto t = shape_plain(ctx, format.apply(v, ctx.doc.locale()), s.tick, from);
     tick_w = std::max(tick_w, t->natural_width());
     tick_h = std::max(tick_h, t->height());
     tick_labels.push_back(std::move(t));

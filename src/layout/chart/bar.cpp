@@ -67,7 +67,7 @@ void draw_bars(const Context& ctx, const Styles& s, const Chart& c, Rect area, F
   std::vector<std::string> texts;
   if (c.value_labels) {
     for (const auto& series : d.series)
-      for (double v : series.values) texts.push_back(c.format.apply(v));
+      for (double v : series.values) texts.push_back(c.format.apply(v, ctx.doc.locale()));
   }
   double slot_guess = (vertical ? area.width * 0.88 : area.height * 0.85) / std::max<size_t>(1, n);
   double share = k == 1 || stacked ? kSingleShare : kGroupShare;
@@ -83,7 +83,7 @@ void draw_bars(const Context& ctx, const Styles& s, const Chart& c, Rect area, F
     std::vector<std::string> outside = texts;
     if (stacked) {
       outside.clear();
-      for (double t : totals) outside.push_back(c.format.apply(t));
+      for (double t : totals) outside.push_back(c.format.apply(t, ctx.doc.locale()));
     }
     for (const auto& t : outside)
       needs.label_w =
@@ -125,7 +125,7 @@ void draw_bars(const Context& ctx, const Styles& s, const Chart& c, Rect area, F
   const Span& from = c.source.dataset.span;
   for (size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
-    auto t = shape_plain(ctx, c.format.apply(b.value), value_style, from);
+    auto t = shape_plain(ctx, c.format.apply(b.value, ctx.doc.locale()), value_style, from);
     double w = t->natural_width(), h = t->height();
     const Rect& r = b.rect;
     double cx = r.x + r.width / 2, cy = r.y + r.height / 2;
@@ -169,7 +169,7 @@ void draw_bars(const Context& ctx, const Styles& s, const Chart& c, Rect area, F
   if (stacked) {
     // Each stack's total, beyond its end.
     for (size_t i = 0; i < n; ++i) {
-      auto t = shape_plain(ctx, c.format.apply(totals[i]), total_style, from);
+      auto t = shape_plain(ctx, c.format.apply(totals[i], ctx.doc.locale()), total_style, from);
       double w = t->natural_width(), h = t->height();
       double pos_end = p.value.at(base), neg_end = pos_end;
       for (const auto& b : bars) {

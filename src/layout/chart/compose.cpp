@@ -9,7 +9,7 @@ namespace {
 
 // What the chart says in words, its /Alt: its `alt`, else its title and
 // every number, series by series, category by category.
-std::string description(const Chart& c) {
+std::string description(const Chart& c, const Locale& locale) {
   if (!c.alt.empty()) return c.alt.text;
   const Dataset& d = c.source.dataset;
   std::string out = c.title.text;
@@ -20,8 +20,8 @@ std::string description(const Chart& c) {
   for (const auto& series : d.series) {
     out += fmt::format(". {}:", series.name);
     for (size_t i = 0; i < series.values.size() && i < d.categories.size(); ++i)
-      out +=
-          fmt::format("{} {} {}", i ? "," : "", d.categories[i], c.format.apply(series.values[i]));
+      out += fmt::format("{} {} {}", i ? "," : "", d.categories[i],
+                         c.format.apply(series.values[i], locale));
   }
   return out;
 }
@@ -41,7 +41,7 @@ Frame chart_frame(const Chart& c, double width, const Context& ctx) {
   double top = 0, bottom = h;
   // The chart is one Figure described in words; its caption follows as a Caption.
   StructId figure = ctx.element(Role::Figure);
-  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = description(c);
+  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = description(c, ctx.doc.locale());
 
   if (!c.title.empty()) {
     auto t = ctx.shape_markdown(c.title, s.title, w);

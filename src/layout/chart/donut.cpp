@@ -72,7 +72,7 @@ void draw_donut(const Context& ctx, const Styles& s, const Chart& c, Rect area, 
 
   // The centre figure: the whole, with the series' name beneath.
   text::TextStyle figure = s.centre;
-  std::string total = c.format.apply(sum);
+  std::string total = c.format.apply(sum, ctx.doc.locale());
   while (text::measure_width(total, figure) > inner * 1.7 && figure.size > 8) figure.size -= 1;
   auto big = shape_plain(ctx, total, figure, d.span);
   text::TextStyle name_style = s.axis_title;
@@ -99,10 +99,10 @@ void draw_donut(const Context& ctx, const Styles& s, const Chart& c, Rect area, 
   const double gap = s.legend.size * 0.5;
   for (size_t i = 0; i < series.values.size() && i < d.categories.size(); ++i) {
     double v = series.values[i];
-    std::string figures =
-        c.format.kind == NumberFormat::Kind::percent
-            ? c.format.apply(v)
-            : fmt::format("{} \xC2\xB7 {}", c.format.apply(v), format_percent(v / sum));
+    std::string figures = c.format.kind == NumberFormat::Kind::percent
+                              ? c.format.apply(v, ctx.doc.locale())
+                              : fmt::format("{} \xC2\xB7 {}", c.format.apply(v, ctx.doc.locale()),
+                                            format_percent(v / sum, 0, ctx.doc.locale()));
     Row r{shape_plain(ctx, d.categories[i], label_style, d.span, list_w - (text_x - x)),
           shape_plain(ctx, figures, figure_style, series.span)};
     rows_h += r.label->height() + r.figures->height() + (rows.empty() ? 0 : gap);

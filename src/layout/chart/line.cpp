@@ -22,8 +22,8 @@ void draw_lines(const Context& ctx, const Styles& s, const Chart& c, Rect area, 
   if (c.value_labels) {
     for (const auto& series : d.series)
       for (double v : series.values)
-        needs.label_w =
-            std::max(needs.label_w, text::measure_width(c.format.apply(v), value_style));
+        needs.label_w = std::max(
+            needs.label_w, text::measure_width(c.format.apply(v, ctx.doc.locale()), value_style));
     needs.label_h = shape_plain(ctx, "0", value_style, {})->height();
     needs.labels_after_high = true;
     needs.labels_after_low = lo < 0;
@@ -68,7 +68,7 @@ void draw_lines(const Context& ctx, const Styles& s, const Chart& c, Rect area, 
       bool lowest = d.series.size() > 1;
       for (size_t o = 0; o < d.series.size(); ++o)
         if (o != j && i < d.series[o].values.size() && d.series[o].values[i] <= v) lowest = false;
-      auto t = shape_plain(ctx, c.format.apply(v), value_style, d.span);
+      auto t = shape_plain(ctx, c.format.apply(v, ctx.doc.locale()), value_style, d.span);
       double w = t->natural_width(), h = t->height();
       Point at = point(j, i);
       Spot above{Rect{at.x - w / 2, at.y - radius - 1.5 - h, w, h}, Push::up, false};

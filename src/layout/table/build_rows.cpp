@@ -88,7 +88,8 @@ std::string title_of(const std::optional<RawRow>& header, size_t c) {
 
 }  // namespace
 
-std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diagnostics& diags) {
+std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diagnostics& diags,
+                               const Locale& locale) {
   int errors_before = diags.error_count();
   std::optional<RawRow> header;
   std::vector<RawRow> body;
@@ -173,7 +174,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
   for (size_t r = 0; r < body.size(); ++r)
     for (size_t c = 0; c < width; ++c) {
       const RawCell& raw = body[r][c];
-      cells[r].push_back(raw.number ? Cell{formats[c].apply(*raw.number), true, raw.span}
+      cells[r].push_back(raw.number ? Cell{formats[c].apply(*raw.number, locale), true, raw.span}
                                     : Cell{raw.text, raw.plain, raw.span});
     }
 
@@ -192,20 +193,20 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
   NumberFormat total_format =
       summed_format && formats_agree ? *summed_format : default_format(row_sums);
   if (!t.total_column.empty()) {
-    grid.columns.push_back(Column{Align::right, std::nullopt, true});
+    grid.columns.push_back(Column{Align::end, std::nullopt, true});
     formats.push_back(total_format);
     if (header) header->push_back(text_cell(t.total_column.text, t.total_column.span));
     for (size_t r = 0; r < body.size(); ++r)
-      cells[r].push_back(Cell{total_format.apply(row_sums[r]), true, t.total_column.span});
+      cells[r].push_back(Cell{total_format.apply(row_sums[r], locale), true, t.total_column.span});
   }
 
   for (size_t c = 0; c < grid.columns.size(); ++c) {
     Column& col = grid.columns[c];
     if (c < t.columns.size()) {
       col.width = t.columns[c].width;
-      col.align = t.columns[c].align.value_or(col.numeric ? Align::right : Align::left);
+      col.align = t.columns[c].align.value_or(col.numeric ? Align::end : Align::start);
     } else {
-      col.align = col.numeric ? Align::right : Align::left;
+      col.align = col.numeric ? Align::end : Align::start;
     }
   }
 
@@ -225,7 +226,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
         double sum = 0;
         for (const auto& r : body) sum += r[c].number.value_or(0);
         grand += sum;
-        total.cells.push_back(Cell{formats[c].apply(sum), true, t.total_row.span});
+        total.cells.push_back(Cell{formats[c].apply(sum, locale), true, t.total_row.span});
       } else if (!titled) {
         total.cells.push_back(Cell{t.total_row.text, false, t.total_row.span});
         titled = true;
@@ -234,7 +235,7 @@ std::optional<Grid> build_rows(const TableBlock& t, const Span& block_span, Diag
       }
     }
     if (!t.total_column.empty())
-      total.cells.push_back(Cell{total_format.apply(grand), true, t.total_row.span});
+      total.cells.push_back(Cell{total_format.apply(grand, locale), true, t.total_row.span});
     grid.rows.push_back(std::move(total));
   }
   return grid;

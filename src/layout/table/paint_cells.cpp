@@ -23,11 +23,13 @@ Frame paint_row(const ShapedRow& row, const std::vector<double>& widths, const S
     const ShapedCell& cell = row.cells[c];
     const text::ShapedText& text = *cell.text;
     int first = 0;
-    while (first < text.line_count() && style.pad_y + text.line_top(first) < from - eps) ++first;
+    while (first < text.line_count() && style.pad_y + cell.y + text.line_top(first) < from - eps)
+      ++first;
     int last = first;
-    while (last < text.line_count() && style.pad_y + text.line_top(last) < to - eps) ++last;
+    while (last < text.line_count() && style.pad_y + cell.y + text.line_top(last) < to - eps)
+      ++last;
     if (last > first) {
-      Point origin{x + cell.x, style.pad_y + text.line_top(first) - from};
+      Point origin{x + cell.x, style.pad_y + cell.y + text.line_top(first) - from};
       f.add(TextItem{cell.text, first, last, origin, text.style().color,
                      repeated ? kPagination : cell.tag});
       for (auto& link : text.links(first, last)) {
@@ -84,7 +86,7 @@ double split_point(const ShapedRow& row, double pad_y, double from, double heigh
     const text::ShapedText& text = *cell.text;
     bool first_remaining = true;
     for (int i = 0; i < text.line_count(); ++i) {
-      double top = pad_y + text.line_top(i);
+      double top = pad_y + cell.y + text.line_top(i);
       double bottom = top + text.line_height(i);
       if (top < from - eps) continue;
       if (first_remaining) first_bottom = std::min(first_bottom, bottom);

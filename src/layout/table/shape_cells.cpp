@@ -127,8 +127,14 @@ std::vector<ShapedRow> shape_rows(const Grid& grid, std::vector<std::vector<Meas
         cell.text = std::make_shared<const text::ShapedText>(paragraph_of(row.cells[c]), s, inner);
         cell.x = style.pad_x;
       }
-      content = std::max(content, cell.text->height());
       out.cells.push_back(std::move(cell));
+    }
+    double baseline = 0;
+    for (const auto& cell : out.cells)
+      if (cell.text->line_count() > 0) baseline = std::max(baseline, cell.text->baseline(0));
+    for (auto& cell : out.cells) {
+      if (cell.text->line_count() > 0) cell.y = baseline - cell.text->baseline(0);
+      content = std::max(content, cell.y + cell.text->height());
     }
     out.height = content + 2 * style.pad_y;
     rows.push_back(std::move(out));

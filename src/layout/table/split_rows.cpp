@@ -20,8 +20,10 @@ class TableFlowable : public Flowable {
   TableFlowable(const TableBlock& t, const Span& block_span, double width, const Context& ctx,
                 bool keep_together)
       : style_(table_style(ctx)), keep_together_(keep_together), zebra_(t.zebra) {
-    auto grid = build_rows(t, block_span, ctx.diags);
+    auto grid = build_rows(t, block_span, ctx.diags, ctx.doc.locale());
     if (!grid) return;
+    // Columns are laid out left to right; a right-to-left table is mirrored whole.
+    for (auto& column : grid->columns) column.align = ctx.layout_align(column.align);
     auto measured = measure_cells(*grid, style_, ctx);
     widths_ = column_widths(*grid, measured, width, ctx);
     std::vector<ShapedRow> rows = shape_rows(*grid, std::move(measured), widths_, style_);

@@ -48,7 +48,9 @@ struct Grid {
 // column per category; transposed on request) or inline columns and rows,
 // with the total column and row summed. Reports a non-numeric cell in a summed
 // row or column, naming it; nullopt after an error.
-std::optional<Grid> build_rows(const TableBlock& table, const Span& block_span, Diagnostics& diags);
+// Numbers are written as `locale` writes them.
+std::optional<Grid> build_rows(const TableBlock& table, const Span& block_span, Diagnostics& diags,
+                               const Locale& locale);
 
 // What a column needs: its widest cell unwrapped, its widest single word, and
 // the width the user asked for (points, already resolved).
@@ -87,7 +89,10 @@ Style table_style(const Context& ctx);
 // A cell shaped for its column: where its text sits inside the cell's box.
 struct ShapedCell {
   std::shared_ptr<const text::ShapedText> text;
-  double x = 0;                     // from the column's left edge
+  double x = 0;  // from the column's left edge
+  // Down from the row's padding, so that the first lines of a row's cells
+  // share a baseline whatever their fonts (Bengali text beside numbers).
+  double y = 0;
   StructId tag = kUntagged;         // its TH or TD
   std::vector<StructId> link_tags;  // a Link element per link in the cell
 };
