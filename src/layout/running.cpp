@@ -61,43 +61,43 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
 
 }  // namespace
 
-void add_running_text(std::vector<Page>& pages, const Context& ctx) {
+std::string RunningSections::next(const Frame& body, const Document& doc) {
+  std::vector<std::pair<double, std::string>> starts;
+  sections_on(body, starts);
+  // Before the first section (a cover, a kicker above the first heading), the
+  // page's first heading names it.
+  if (!starts.empty() && (starts.front().first <= doc.page.margins.top + 1 || section_.empty()))
+    section_ = starts.front().second;
+  std::string on_page = section_;
+  if (!starts.empty()) section_ = starts.back().second;
+  return on_page;
+}
+
+void add_running_text(Page& page, size_t number, size_t count, const std::string& section,
+                      const Context& ctx) {
   const Document& doc = ctx.doc;
-  std::string section;
   bool white = doc.theme.background == Color{1, 1, 1, 1};
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    // The running `section` is the section the page starts in: the last
-    // level-1 heading before the page, or one that is the first thing on it.
-    std::vector<std::pair<double, std::string>> starts;
-    sections_on(page.frame, starts);
-    // Before the first section (a cover, a kicker above the first heading), the
-    // page's first heading names it.
-    if (!starts.empty() && (starts.front().first <= doc.page.margins.top + 1 || section.empty()))
-      section = starts.front().second;
-    std::string next_section = starts.empty() ? section : starts.back().second;
-    Frame decorations;
-    decorations.size = page.size;
-    PageStyle style;
-    if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
-    if (!white || style.background) {
-      double b = page.bleed;
-      decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
-                               style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
-                               kArtifact});
-    }
-    for (bool header : {true, false}) {
-      const RunningText& band = header ? doc.header : doc.footer;
-      if (band.empty() || (i == 0 && !band.first_page)) continue;
-      if (!(header ? style.header : style.footer)) continue;
-      add_band(decorations, band, header, ctx, i + 1, pages.size(), section);
-    }
-    // Background first so the body draws over it.
-    decorations.items.insert(decorations.items.end(), page.frame.items.begin(),
-                             page.frame.items.end());
-    page.frame.items = std::move(decorations.items);
-    section = next_section;
+  Frame decorations;
+  decorations.size = page.size;
+  PageStyle style;
+  if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
+  if (!white || style.background) {
+    double b = page.bleed;
+    decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
+                             style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
+                             kArtifact});
   }
+  for (bool header : {true, false}) {
+    const RunningText& band = header ? doc.header : doc.footer;
+    if (band.empty() || (number == 1 && !band.first_page)) continue;
+    if (!(header ? style.header : style.footer)) continue;
+    add_band(decorations, band, header, ctx, number, count, section);
+  }
+  // Background first so the body draws over it.
+  decorations.items.insert(decorations.items.end(),
+                           std::make_move_iterator(page.frame.items.begin()),
+                           std::make_move_iterator(page.frame.items.end()));
+  page.frame.items = std::move(decorations.items);
 }
 
 }  // namespace folio::layout

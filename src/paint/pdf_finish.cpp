@@ -423,13 +423,9 @@ class Finisher {
 
   std::string make_pdfa(Handle root, std::vector<QPDFPageObjectHelper>& pages) {
     std::vector<std::string> cmyk;
-    std::set<std::string> seen;
-    for (const Page& page : *request_.pages)
-      for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
-        if (auto* image = std::get_if<ImageItem>(&item))
-          if (seen.insert(image->path).second && jpeg_components(image->path) == 4)
-            cmyk.push_back(image->path);
-      });
+    if (request_.images)
+      for (const std::string& image : *request_.images)
+        if (jpeg_components(image) == 4) cmyk.push_back(image);
     if (!cmyk.empty())
       return fmt::format(
           "PDF/A-2 with an sRGB output intent cannot hold the CMYK JPEG `{}`; "
