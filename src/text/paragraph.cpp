@@ -127,9 +127,11 @@ bool cacheable(char32_t c) {
 
 }  // namespace
 
-// One font's glyphs for single characters and whether pairs of characters
-// shape as those glyphs side by side, learnt from Pango one character (or
-// pair) at a time and kept for the thread's life.
+// One font's glyphs for single characters, and how pairs of characters shape:
+// as those two glyphs side by side, kerned by a fixed amount (HarfBuzz's pair
+// kerning, read from the pair shaped alone), or not (a ligature, a contextual
+// form: Pango shapes any string holding the pair). Learnt from Pango one
+// character (or pair) at a time and kept for the thread's life.
 struct GlyphFace {
   struct Glyph {
     PangoGlyph id = 0;
@@ -142,8 +144,21 @@ struct GlyphFace {
   bool has_line = false;
   Glyph ascii[128];
   std::unordered_map<char32_t, Glyph> others;
-  std::vector<int8_t> ascii_pairs = std::vector<int8_t>(128 * 128, 0);  // 1 clean, -1 not
-  std::unordered_map<uint64_t, int8_t> other_pairs;
+  struct Pair {
+    int8_t state = 0;  // 0: not asked yet, 1: glyphs side by side, -1: Pango shapes it
+    int kern = 0;      // added to the first glyph's advance, Pango units
+  };
+  std::vector<Pair> ascii_pairs = std::vector<Pair>(128 * 128);
+  std::unordered_map<uint64_t, Pair> other_pairs;
+
+  static uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
+  // The kerning between two characters of a cached text.
+  int kern(char32_t a, char32_t b) const {
+    if (a < 128 && b < 128) return ascii_pairs[a * 128 + b].kern;
+    auto it = other_pairs.find(pair_key(a, b));
+    return it == other_pairs.end() ? 0 : it->second.kern;
+  }
 
   const Glyph& glyph(char32_t c) const {
     if (c < 128) return ascii[c];
@@ -196,36 +211,35 @@ struct GlyphFace {
     return it->second;
   }
 
-  // Whether `a` then `b` shape as their own glyphs side by side: no kerning
-  // between them, no ligature, no contextual form.
-  bool clean_pair(char32_t a, char32_t b) {
-    int8_t* slot = nullptr;
-    if (a < 128 && b < 128) {
-      slot = &ascii_pairs[a * 128 + b];
-    } else {
-      slot = &other_pairs[(static_cast<uint64_t>(a) << 32) | b];
-    }
-    if (*slot == 0) *slot = learn_pair(a, b) ? 1 : -1;
-    return *slot == 1;
+  // How `a` then `b` shape; state -1 when not as their own glyphs side by side.
+  const Pair& pair(char32_t a, char32_t b) {
+    Pair& slot = a < 128 && b < 128 ? ascii_pairs[a * 128 + b] : other_pairs[pair_key(a, b)];
+    if (slot.state == 0) slot = learn_pair(a, b);
+    return slot;
   }
 
-  bool learn_pair(char32_t a, char32_t b) {
+  Pair learn_pair(char32_t a, char32_t b) {
+    Pair out;
+    out.state = -1;
     char buffer[16];
     int n = g_unichar_to_utf8(a, buffer);
     n += g_unichar_to_utf8(b, buffer + n);
     GObjectRef<PangoLayout> layout =
         make_layout(std::string(buffer, static_cast<size_t>(n)), {}, style, -1);
     PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), 0);
-    if (pango_layout_get_line_count(layout.get()) != 1 || !l->runs || l->runs->next) return false;
+    if (pango_layout_get_line_count(layout.get()) != 1 || !l->runs || l->runs->next) return out;
     auto* run = static_cast<PangoGlyphItem*>(l->runs->data);
-    if (run->glyphs->num_glyphs != 2 || run->item->analysis.font != font.get()) return false;
+    if (run->glyphs->num_glyphs != 2 || run->item->analysis.font != font.get()) return out;
     const Glyph& ga = glyph(a);
     const Glyph& gb = glyph(b);
     const PangoGlyphInfo* info = run->glyphs->glyphs;
-    return info[0].glyph == ga.id && info[1].glyph == gb.id &&
-           info[0].geometry.width == ga.advance && info[1].geometry.width == gb.advance &&
-           info[0].geometry.x_offset == 0 && info[0].geometry.y_offset == 0 &&
-           info[1].geometry.x_offset == 0 && info[1].geometry.y_offset == 0;
+    if (info[0].glyph == ga.id && info[1].glyph == gb.id && info[1].geometry.width == gb.advance &&
+        info[0].geometry.x_offset == 0 && info[0].geometry.y_offset == 0 &&
+        info[1].geometry.x_offset == 0 && info[1].geometry.y_offset == 0) {
+      out.state = 1;
+      out.kern = info[0].geometry.width - ga.advance;
+    }
+    return out;
   }
 
   // The advance of `text` in Pango units when every character and pair is
@@ -239,7 +253,11 @@ struct GlyphFace {
       if (!cacheable(c)) return -1;
       const Glyph& g = lookup(c);
       if (g.state != 1) return -1;
-      if (previous && !clean_pair(previous, c)) return -1;
+      if (previous) {
+        const Pair& p = pair(previous, c);
+        if (p.state != 1) return -1;
+        total += p.kern;
+      }
       total += g.advance;
       previous = c;
     }
@@ -358,12 +376,17 @@ void ShapedText::show_line(cairo_t* cr, int i) const {
   std::vector<cairo_text_cluster_t> clusters;
   glyphs.reserve(text_.size());
   clusters.reserve(text_.size());
+  long long advance = 0;  // Pango units, summed as Pango sums them
+  char32_t previous = 0;
   for (size_t k = 0; k < text_.size();) {
     size_t from = k;
-    const GlyphFace::Glyph& g = face_->glyph(next_char(text_, k));
-    glyphs.push_back({g.id, x, y});
+    char32_t c = next_char(text_, k);
+    if (previous) advance += face_->kern(previous, c);
+    const GlyphFace::Glyph& g = face_->glyph(c);
+    glyphs.push_back({g.id, x + advance / double(PANGO_SCALE), y});
     clusters.push_back({static_cast<int>(k - from), 1});
-    x += g.advance / double(PANGO_SCALE);
+    advance += g.advance;
+    previous = c;
   }
   cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(face_->font.get())));
   cairo_show_text_glyphs(cr, text_.data(), static_cast<int>(text_.size()), glyphs.data(),

@@ -75,10 +75,11 @@ struct LinkBox {
 // is not given a PangoLayout: its glyphs and advances come from a per-font
 // cache filled by Pango itself, one character and one pair of characters at a
 // time, and a string is simple only when every character is drawn by the
-// style's first font and every adjacent pair shapes as the two glyphs alone
-// (no kerning, no ligature). Anything else (any other script, a kerned pair, a
-// ligature) is shaped by Pango and HarfBuzz as a whole. Both give the same
-// widths, lines and glyphs; the cached form is some 40 times smaller and faster.
+// style's first font and every adjacent pair shapes as the two glyphs side by
+// side (HarfBuzz's pair kerning between them is cached with the pair).
+// Anything else (any other script, a ligature, a contextual form, a mark) is
+// shaped by Pango and HarfBuzz as a whole. Both give the same widths, lines
+// and glyphs; the cached form is much smaller (no PangoLayout) and faster.
 class ShapedText {
  public:
   ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width);
