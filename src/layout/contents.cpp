@@ -26,7 +26,7 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       StructId item = ctx.element(Role::TOCI, toc);
       StructId link = ctx.element(Role::Link, item);
       if (ctx.structure && link >= 0)
-        (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, h.page);
+        ctx.structure->text(link).alt = fmt::format("{}, page {}", h.title, h.page);
       auto number = ctx.shape(text::plain_paragraph(std::to_string(h.page)), number_style,
                               theme.size * 4, {});
       double x = indent * (h.level - 1);
