@@ -333,41 +333,59 @@ ShapedText::Line ShapedText::measure_line(PangoLayoutIter* iter, const TextStyle
 }
 
 ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
-    : text_(paragraph.text), runs_(paragraph.runs), width_(width) {
+    : text_(paragraph.text), width_(width) {
   StyleEntry& entry = style_entry(style);
   style_ = entry.style;
-  if (width < 0 && style.letter_spacing == 0 && plain_runs(runs_)) {
+  if (width < 0 && style.letter_spacing == 0 && plain_runs(paragraph.runs)) {
     long long advance = entry.face->advance_of(text_);
     if (advance >= 0) {
       face_ = entry.face;
-      single_ = entry.face->line;
-      single_.width = advance / double(PANGO_SCALE);
-      single_.start_index = 0;
-      single_.length = static_cast<int>(text_.size());
-      runs_.clear();
+      natural_ = advance / double(PANGO_SCALE);
       return;
     }
   }
+  pango_ = std::make_unique<Shaped>();
+  pango_->runs = paragraph.runs;
   shape_with_pango(width);
+  // A plain line Pango had to shape (a ligature, another script) keeps its
+  // measures and drops its PangoLayout, which weighs kilobytes: a long table
+  // holds every cell until its pages are painted. It is shaped again (the
+  // same way) when painted.
+  if (width < 0 && pango_->lines.size() == 1 && plain_runs(pango_->runs) &&
+      pango_layout_get_unknown_glyphs_count(pango_->layout.get()) == 0)
+    pango_->layout = GObjectRef<PangoLayout>();
 }
 
 void ShapedText::shape_with_pango(double width) {
-  layout_ = make_layout(text_, runs_, *style_, width);
+  pango_->layout = make_layout(text_, pango_->runs, *style_, width);
   double top = 0;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout_.get());
+  PangoLayoutIter* iter = pango_layout_get_iter(pango_->layout.get());
   do {
     Line line = measure_line(iter, *style_);
     line.top = top;
     line.baseline += top;
-    lines_.push_back(line);
+    pango_->lines.push_back(line);
     top += line.height;
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
 }
 
+ShapedText::Line ShapedText::cached_line() const {
+  Line line = face_->line;
+  line.width = natural_;
+  line.start_index = 0;
+  line.length = static_cast<int>(text_.size());
+  return line;
+}
+
 void ShapedText::show_line(cairo_t* cr, int i) const {
-  if (!face_) {
+  if (!face_ && pango_->layout.get()) {
     pango_cairo_show_layout_line(cr, line(i));
+    return;
+  }
+  if (!face_) {
+    GObjectRef<PangoLayout> again = make_layout(text_, pango_->runs, *style_, width_);
+    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(again.get(), i));
     return;
   }
   double x = 0, y = 0;
@@ -406,8 +424,8 @@ double ShapedText::natural_width() const {
 }
 
 PangoLayoutLine* ShapedText::line(int i) const {
-  if (!layout_.get()) return nullptr;
-  return pango_layout_get_line_readonly(layout_.get(), i);
+  if (!pango_ || !pango_->layout.get()) return nullptr;
+  return pango_layout_get_line_readonly(pango_->layout.get(), i);
 }
 
 std::string ShapedText::line_text(int i) const {
@@ -420,12 +438,13 @@ std::string ShapedText::line_text(int i) const {
 
 std::vector<LinkBox> ShapedText::links(int first, int last) const {
   std::vector<LinkBox> out;
+  if (!pango_) return out;
   int link = -1;
-  for (const auto& run : runs_) {
+  for (const auto& run : pango_->runs) {
     if (run.link.empty()) continue;
     ++link;
     for (int i = first; i < last; ++i) {
-      const Line& l = lines_[i];
+      const Line& l = pango_->lines[i];
       int start = std::max<int>(run.start, l.start_index);
       int end = std::min<int>(run.end, l.start_index + l.length);
       if (start >= end) continue;
@@ -435,7 +454,7 @@ std::vector<LinkBox> ShapedText::links(int first, int last) const {
       double left = l.x + std::min(x0, x1) / double(PANGO_SCALE);
       double right = l.x + std::max(x0, x1) / double(PANGO_SCALE);
       out.push_back(
-          {Rect{left, l.top - lines_[first].top, right - left, l.height}, run.link, link});
+          {Rect{left, l.top - pango_->lines[first].top, right - left, l.height}, run.link, link});
     }
   }
   return out;
@@ -443,7 +462,8 @@ std::vector<LinkBox> ShapedText::links(int first, int last) const {
 
 std::vector<std::string> ShapedText::link_texts() const {
   std::vector<std::string> out;
-  for (const auto& run : runs_) {
+  if (!pango_) return out;
+  for (const auto& run : pango_->runs) {
     if (run.link.empty()) continue;
     size_t start = std::min<size_t>(run.start, text_.size());
     size_t end = std::min<size_t>(std::max<size_t>(run.end, start), text_.size());
@@ -454,7 +474,9 @@ std::vector<std::string> ShapedText::link_texts() const {
 
 std::vector<char32_t> ShapedText::missing_characters() const {
   std::vector<char32_t> missing;
-  if (!layout_.get() || pango_layout_get_unknown_glyphs_count(layout_.get()) == 0) return missing;
+  if (!pango_ || !pango_->layout.get() ||
+      pango_layout_get_unknown_glyphs_count(pango_->layout.get()) == 0)
+    return missing;
   for (int i = 0; i < line_count(); ++i) {
     for (GSList* r = line(i)->runs; r; r = r->next) {
       auto* run = static_cast<PangoGlyphItem*>(r->data);

@@ -86,7 +86,7 @@ class ShapedText {
   ShapedText(const ShapedText&) = delete;
   ShapedText& operator=(const ShapedText&) = delete;
 
-  int line_count() const { return face_ ? 1 : static_cast<int>(lines_.size()); }
+  int line_count() const { return face_ ? 1 : static_cast<int>(pango_->lines.size()); }
   double line_top(int i) const { return line_at(i).top; }
   double line_height(int i) const { return line_at(i).height; }
   double baseline(int i) const { return line_at(i).baseline; }
@@ -106,7 +106,8 @@ class ShapedText {
   // Whether the text was drawn from the glyph cache, not shaped by Pango as a whole.
   bool cached_glyphs() const { return face_ != nullptr; }
 
-  PangoLayoutLine* line(int i) const;  // nullptr for cached glyphs
+  // nullptr for cached glyphs, and for a plain line that dropped its layout
+  PangoLayoutLine* line(int i) const;
   std::string line_text(int i) const;
   std::vector<LinkBox> links(int first, int last) const;
   // The paragraph's links in order, as their texts (for a link's description).
@@ -121,18 +122,24 @@ class ShapedText {
   };
   friend struct GlyphFace;
 
-  const Line& line_at(int i) const { return face_ ? single_ : lines_[i]; }
+  Line line_at(int i) const { return face_ ? cached_line() : pango_->lines[i]; }
+  Line cached_line() const;
   void shape_with_pango(double width);
   // A layout line's box (its top at 0) for `style`.
   static Line measure_line(PangoLayoutIter* iter, const TextStyle& style);
 
-  GObjectRef<PangoLayout> layout_;          // null for cached glyphs
   std::shared_ptr<const GlyphFace> face_;   // cached glyphs: their font
   std::shared_ptr<const TextStyle> style_;  // shared by every text of the same style
   std::string text_;
-  std::vector<StyleRun> runs_;
-  std::vector<Line> lines_;  // empty for cached glyphs
-  Line single_;              // the one line of cached glyphs
+  // What Pango shaped (absent for cached glyphs): a table holds one
+  // ShapedText per cell, so the cached form keeps only what it needs.
+  struct Shaped {
+    GObjectRef<PangoLayout> layout;  // null once a plain line dropped it
+    std::vector<StyleRun> runs;
+    std::vector<Line> lines;
+  };
+  std::unique_ptr<Shaped> pango_;
+  double natural_ = 0;  // cached glyphs: the line's width
   double width_;
 };
 
