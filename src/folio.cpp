@@ -41,6 +41,19 @@ std::string numbered(const std::string& path, int page, const char* extension) {
   return fmt::format("{}-{}{}", stem, page, ext);
 }
 
+// Pages [first, last) of a document.
+class PageRangeSource : public PageSource {
+ public:
+  PageRangeSource(const PageSource& pages, size_t first, size_t last)
+      : pages_(pages), first_(first), last_(last) {}
+  size_t size() const override { return last_ - first_; }
+  Page page(size_t index) const override { return pages_.page(first_ + index); }
+
+ private:
+  const PageSource& pages_;
+  size_t first_, last_;
+};
+
 }  // namespace
 
 std::optional<LoadedLayout> load_layout(const std::string& layout_path, const BuildOptions& options,
@@ -155,11 +168,10 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     return written;
   }
   if (format == OutputFormat::pdf) {
-    std::vector<Page> pages(built.pages.begin() + first - 1, built.pages.begin() + last);
     PdfInfo info = pdf_info(built.document);
     info.tagged = options.tags;
     info.standard = options.standard;
-    const std::vector<Page>& chosen = (first == 1 && last == count) ? built.pages : pages;
+    PageRangeSource chosen(built.pages, static_cast<size_t>(first - 1), static_cast<size_t>(last));
     if (write_output(path, diags, [&](const std::string& temp) {
           return write_pdf(chosen, &built.structure, info, temp);
         }))
@@ -167,7 +179,7 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     return written;
   }
   for (int p = first; p <= last; ++p) {
-    const Page& page = built.pages[p - 1];
+    const Page page = built.pages[static_cast<size_t>(p - 1)];
     std::string target = numbered(path, p, format == OutputFormat::png ? "png" : "svg");
     bool ok = write_output(target, diags, [&](const std::string& temp) {
       return format == OutputFormat::png ? write_png(page, dpi, temp, options.show_bleed)

@@ -31,8 +31,28 @@ struct BuildOptions {
 // A document loaded, bound and laid out.
 struct Built {
   Document document;
-  std::vector<Page> pages;
+  // Made one at a time from the document's laid-out blocks: pages[i] is a
+  // page by value, and a painter holds one page at a time.
+  PageSequence pages;
   Structure structure;  // the tagged PDF's tree, in reading order
+
+  Built() = default;
+  // The pages refer to `document`, which moves with the Built.
+  Built(Built&& other) noexcept
+      : document(std::move(other.document)),
+        pages(std::move(other.pages)),
+        structure(std::move(other.structure)) {
+    pages.rebind(document);
+  }
+  Built& operator=(Built&& other) noexcept {
+    document = std::move(other.document);
+    pages = std::move(other.pages);
+    structure = std::move(other.structure);
+    pages.rebind(document);
+    return *this;
+  }
+  Built(const Built&) = delete;
+  Built& operator=(const Built&) = delete;
 };
 
 // build() in steps, for many documents from one layout (a bulk build), so that

@@ -132,12 +132,13 @@ std::string dump_structure(const Structure& structure) {
         static_cast<StructId>(i));
   auto print = [&](auto& self, StructId id, int level) -> void {
     const StructElement& e = structure[id];
+    const ElementText& t = structure.text(id);
     out += fmt::format("{}{} {}", std::string(level * 2 + 2, ' '), role_name(e.role), id);
-    if (!e.id.empty()) out += " id=" + e.id;
-    if (!e.language.empty()) out += " lang=" + e.language;
+    if (!t.id.empty()) out += " id=" + t.id;
+    if (!t.language.empty()) out += " lang=" + t.language;
     if (e.scope != Scope::none) out += e.scope == Scope::column ? " scope=column" : " scope=row";
-    if (!e.alt.empty()) out += " alt=" + quoted(e.alt);
-    if (!e.actual_text.empty()) out += " text=" + quoted(e.actual_text);
+    if (!t.alt.empty()) out += " alt=" + quoted(t.alt);
+    if (!t.actual_text.empty()) out += " text=" + quoted(t.actual_text);
     out += "\n";
     for (StructId c : children[static_cast<size_t>(id)]) self(self, c, level + 1);
   };

@@ -134,4 +134,25 @@ struct Page {
   Frame frame;         // page coordinates, origin at the trim box's top-left
 };
 
+// A document's pages, made when asked for: a long document need not hold all
+// of its pages at once, only the one being painted. page(i) gives the same
+// page every time.
+class PageSource {
+ public:
+  virtual ~PageSource() = default;
+  virtual size_t size() const = 0;
+  virtual Page page(size_t index) const = 0;  // 0-based
+};
+
+// Pages already in memory, as a PageSource.
+class PageList : public PageSource {
+ public:
+  explicit PageList(const std::vector<Page>& pages) : pages_(pages) {}
+  size_t size() const override { return pages_.size(); }
+  Page page(size_t index) const override { return pages_[index]; }
+
+ private:
+  const std::vector<Page>& pages_;
+};
+
 }  // namespace folio

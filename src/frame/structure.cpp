@@ -79,6 +79,21 @@ Structure::Structure(std::string document_language) : language_(std::move(docume
   elements_.push_back(std::move(root));
 }
 
+ElementText& Structure::text(StructId id) {
+  StructElement& e = elements_[static_cast<size_t>(id)];
+  if (e.text == 0) {
+    texts_.emplace_back();
+    e.text = static_cast<uint32_t>(texts_.size());
+  }
+  return texts_[e.text - 1];
+}
+
+const ElementText& Structure::text(StructId id) const {
+  static const ElementText none;
+  const StructElement& e = elements_[static_cast<size_t>(id)];
+  return e.text == 0 ? none : texts_[e.text - 1];
+}
+
 StructId Structure::add(Role role, StructId parent) {
   StructElement e;
   e.role = role;

@@ -63,16 +63,22 @@ Role heading_role(int level);  // H1 ... H6, clamped
 
 enum class Scope : uint8_t { none, column, row };
 
-struct StructElement {
-  Role role = Role::Div;
-  StructId parent = kArtifact;  // the root's parent is kArtifact
-  std::string alt;              // Figure: its description; Link: what the link is
-  std::string language;         // BCP 47, when it differs from its parent's
-  std::string id;               // the block's `id`
+// What a few elements say besides their role, kept apart from the elements:
+// most (a table's cells, a long table has a million) say none of it.
+struct ElementText {
+  std::string alt;       // Figure: its description; Link: what the link is
+  std::string language;  // BCP 47, when it differs from its parent's
+  std::string id;        // the block's `id`
   // What the element says, when its ink would read wrongly: a stat tile's
   // value and label are separate lines, "139" then "children safeguarded".
   std::string actual_text;
-  Scope scope = Scope::none;  // TH
+};
+
+struct StructElement {
+  Role role = Role::Div;
+  Scope scope = Scope::none;    // TH
+  StructId parent = kArtifact;  // the root's parent is kArtifact
+  uint32_t text = 0;            // 1 + its ElementText's index; 0: none
 };
 
 class Structure {
@@ -86,11 +92,16 @@ class Structure {
   size_t size() const { return elements_.size(); }
   const std::vector<StructElement>& elements() const { return elements_; }
   const std::string& language() const { return language_; }
+  // An element's texts, made on first use.
+  ElementText& text(StructId id);
+  // An element's texts; empty ones when it has none.
+  const ElementText& text(StructId id) const;
   // The chain from the root down to `id`, root first.
   std::vector<StructId> path_to(StructId id) const;
 
  private:
   std::vector<StructElement> elements_;
+  std::vector<ElementText> texts_;
   std::string language_;
 };
 

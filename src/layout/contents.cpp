@@ -53,7 +53,7 @@ std::unique_ptr<Flowable> contents_flowable(const ContentsBlock& c, double width
       // The page's number as printed on it ("iv" in roman front matter).
       std::string label = ctx.previous ? ctx.previous->label(h.page) : "00";
       if (ctx.structure && link >= 0)
-        (*ctx.structure)[link].alt = fmt::format("{}, page {}", h.title, label);
+        ctx.structure->text(link).alt = fmt::format("{}, page {}", h.title, label);
       auto number = ctx.shape(text::plain_paragraph(label), number_style, theme.size * 4, {});
       double x = indent * (h.level - 1);
       double number_width = number->natural_width();

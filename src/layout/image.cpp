@@ -30,7 +30,7 @@ Frame image_frame(const Image& img, double width, const Context& ctx) {
   Frame frame;
   // A Figure described by its `alt` (binding warns when it is missing), then its Caption.
   StructId figure = ctx.element(Role::Figure);
-  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = img.alt.text;
+  if (ctx.structure && figure >= 0) ctx.structure->text(figure).alt = img.alt.text;
   frame.add(ImageItem{Rect{x, 0, w, h}, img.resolved_path, figure});
   double height = h;
   if (!img.caption.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,13 +42,41 @@ struct Introspection {
 // The targets and headings of laid-out pages.
 Introspection introspect(const std::vector<Page>& pages);
 
+// A laid-out document's pages, made one at a time. Layout keeps the blocks
+// it prepared (shaped once) and, per page, only where the page starts and
+// what its running heads say; page(i) places that page's content again from
+// there (layout is pure, so it is the same page every time) and adds its
+// header, footer and background. A painter asks for a page, paints it and
+// drops it, so memory does not grow with the page count.
+//
+// It refers to the document it was laid out from, which must outlive it (and
+// be passed to rebind() when it moves).
+class PageSequence : public PageSource {
+ public:
+  struct State;
+  PageSequence() = default;
+  explicit PageSequence(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
+  size_t size() const override;
+  Page page(size_t index) const override;
+  bool empty() const { return size() == 0; }
+  Page operator[](size_t index) const { return page(index); }
+  // Every page at once (dumps, tests, small documents).
+  std::vector<Page> all() const;
+  operator std::vector<Page>() const { return all(); }
+  void rebind(const Document& doc);
+
+ private:
+  std::shared_ptr<State> state_;
+};
+
 // Flows a bound document's blocks through its pages (and body columns), then
 // adds the header, footer and page decorations. Problems found on the way
 // (text no font can draw, content that cannot fit) go into `diags`. With
 // `structure`, the document's structure tree is built there (it must be
 // empty: just its Document element) and the items name their elements.
-std::vector<Page> layout_document(const Document& doc, Diagnostics& diags,
-                                  const LayoutOptions& options = {},
-                                  Structure* structure = nullptr);
+// `doc` must outlive the pages (see PageSequence).
+PageSequence layout_document(const Document& doc, Diagnostics& diags,
+                             const LayoutOptions& options = {}, Structure* structure = nullptr);
 
 }  // namespace folio

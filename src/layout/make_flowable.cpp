@@ -174,9 +174,9 @@ std::unique_ptr<Flowable> make_tagged_flowable(const Block& block, double width,
                     : first < structure.size() ? static_cast<StructId>(first)
                                                : kUntagged;
   if (target >= 0) {
-    if (!block.id.empty()) structure[target].id = block.id;
+    if (!block.id.empty()) structure.text(target).id = block.id;
     if (!block.language.empty() && block.language != structure.language())
-      structure[target].language = block.language;
+      structure.text(target).language = block.language;
   }
   return directed(std::move(flowable));
 }

@@ -28,7 +28,7 @@ NoteFrame note_frame(int number, const std::string& source, const Context& ctx, 
 
   std::string id = fmt::format("_note-{}", number);
   StructId note = page.element(Role::Note);
-  if (page.structure && note >= 0) (*page.structure)[note].id = id;
+  if (page.structure && note >= 0) page.structure->text(note).id = id;
   StructId label = page.element(Role::Lbl, note);
   StructId body_tag = page.element(Role::P, note);
 

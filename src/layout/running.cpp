@@ -74,65 +74,63 @@ void add_band(Frame& frame, const RunningText& band, bool is_header, const Conte
 
 }  // namespace
 
-void add_running_text(std::vector<Page>& pages, const Context& ctx) {
+std::string RunningSections::next(const Frame& body, double body_top) {
+  std::vector<std::pair<double, std::string>> starts;
+  sections_on(body, starts);
+  // Before the first section (a cover, a kicker above the first heading), the
+  // page's first heading names it.
+  if (!starts.empty() && (starts.front().first <= body_top + 1 || section_.empty()))
+    section_ = starts.front().second;
+  std::string on_page = section_;
+  if (!starts.empty()) section_ = starts.back().second;
+  return on_page;
+}
+
+std::string last_page_number(const std::vector<std::string>& labels) {
+  for (auto it = labels.rbegin(); it != labels.rend(); ++it)
+    if (!it->empty() && std::isdigit(static_cast<unsigned char>((*it)[0]))) return *it;
+  return std::to_string(labels.size());
+}
+
+void add_running_text(Page& page, size_t number, const std::string& pages,
+                      const std::string& section, const Context& ctx) {
   const Document& doc = ctx.doc;
-  std::string section;
   bool white = doc.theme.background == Color{1, 1, 1, 1};
-  // "Page 7 of 20" counts the main sequence: the last page that has an arabic number.
-  std::string last_number = std::to_string(pages.size());
-  for (auto it = pages.rbegin(); it != pages.rend(); ++it) {
-    if (!it->label.empty() && std::isdigit(static_cast<unsigned char>(it->label[0]))) {
-      last_number = it->label;
-      break;
-    }
+  PageBody body = page_body(doc, page.style);
+  Frame decorations;
+  decorations.size = page.size;
+  PageStyle style;
+  if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
+  if (page.blank) style = PageStyle{false, false};  // left blank: no header, footer or colour
+  if (!white || style.background) {
+    double b = page.bleed;
+    decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
+                             style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
+                             kArtifact});
   }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    PageBody body = page_body(doc, page.style);
-    // The running `section` is the section the page starts in: the last
-    // level-1 heading before the page, or one that is the first thing on it.
-    std::vector<std::pair<double, std::string>> starts;
-    sections_on(page.frame, starts);
-    // Before the first section (a cover, a kicker above the first heading), the
-    // page's first heading names it.
-    if (!starts.empty() && (starts.front().first <= body.margins.top + 1 || section.empty()))
-      section = starts.front().second;
-    std::string next_section = starts.empty() ? section : starts.back().second;
-    Frame decorations;
-    decorations.size = page.size;
-    PageStyle style;
-    if (auto it = doc.page_styles.find(page.style); it != doc.page_styles.end()) style = it->second;
-    if (page.blank) style = PageStyle{false, false};  // left blank: no header, footer or colour
-    if (!white || style.background) {
-      double b = page.bleed;
-      decorations.add(RectItem{Rect{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b},
-                               style.background.value_or(doc.theme.background), std::nullopt, 0, 0,
-                               kArtifact});
-    }
-    if (style.background_image && !style.background_image->resolved_path.empty()) {
-      // Scaled to cover the sheet, centred; what overhangs is cut off at the sheet's edge.
-      const Image& picture = *style.background_image;
-      double b = page.bleed;
-      double sheet_w = page.size.width + 2 * b, sheet_h = page.size.height + 2 * b;
-      double scale = std::max(sheet_w / std::max(1.0, picture.natural.width),
-                              sheet_h / std::max(1.0, picture.natural.height));
-      double w = picture.natural.width * scale, h = picture.natural.height * scale;
-      decorations.add(ImageItem{Rect{-b + (sheet_w - w) / 2, -b + (sheet_h - h) / 2, w, h},
-                                picture.resolved_path, kArtifact});
-    }
-    for (bool header : {true, false}) {
-      const RunningText& band = header ? doc.header : doc.footer;
-      if (band.empty() || (i == 0 && !band.first_page)) continue;
-      if (!(header ? style.header : style.footer)) continue;
-      add_band(decorations, band, header, ctx, body,
-               PageFacts{static_cast<int>(i + 1), page.label, last_number, section});
-    }
-    // Background first so the body draws over it.
-    decorations.items.insert(decorations.items.end(), page.frame.items.begin(),
-                             page.frame.items.end());
-    page.frame.items = std::move(decorations.items);
-    section = next_section;
+  if (style.background_image && !style.background_image->resolved_path.empty()) {
+    // Scaled to cover the sheet, centred; what overhangs is cut off at the sheet's edge.
+    const Image& picture = *style.background_image;
+    double b = page.bleed;
+    double sheet_w = page.size.width + 2 * b, sheet_h = page.size.height + 2 * b;
+    double scale = std::max(sheet_w / std::max(1.0, picture.natural.width),
+                            sheet_h / std::max(1.0, picture.natural.height));
+    double w = picture.natural.width * scale, h = picture.natural.height * scale;
+    decorations.add(ImageItem{Rect{-b + (sheet_w - w) / 2, -b + (sheet_h - h) / 2, w, h},
+                              picture.resolved_path, kArtifact});
   }
+  for (bool header : {true, false}) {
+    const RunningText& band = header ? doc.header : doc.footer;
+    if (band.empty() || (number == 1 && !band.first_page)) continue;
+    if (!(header ? style.header : style.footer)) continue;
+    add_band(decorations, band, header, ctx, body,
+             PageFacts{static_cast<int>(number), page.label, pages, section});
+  }
+  // Background first so the body draws over it.
+  decorations.items.insert(decorations.items.end(),
+                           std::make_move_iterator(page.frame.items.begin()),
+                           std::make_move_iterator(page.frame.items.end()));
+  page.frame.items = std::move(decorations.items);
 }
 
 }  // namespace folio::layout

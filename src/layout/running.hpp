@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "frame/frame.hpp"
@@ -7,8 +8,26 @@
 
 namespace folio::layout {
 
-// Adds each page's header and footer (with its page number, the page count
-// and the current level-1 section) and the page background.
-void add_running_text(std::vector<Page>& pages, const Context& ctx);
+// The running `section` of each page, found page by page in order: the
+// section the page starts in (the last level-1 heading before it, or one that
+// is the first thing on it).
+class RunningSections {
+ public:
+  // The section of the next page, whose body is `body` and starts at `body_top`.
+  std::string next(const Frame& body, double body_top);
+
+ private:
+  std::string section_;
+};
+
+// What "of 20" prints from every page's printed number: the last page with an
+// arabic number (front matter in roman numerals is not counted), else the count.
+std::string last_page_number(const std::vector<std::string>& labels);
+
+// Adds the page's background (colour or picture) and its header and footer,
+// which print its number (`page.label`), `pages` and its running `section`.
+// `number` counts every page from 1 (the first page, two-sided mirroring).
+void add_running_text(Page& page, size_t number, const std::string& pages,
+                      const std::string& section, const Context& ctx);
 
 }  // namespace folio::layout

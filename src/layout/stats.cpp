@@ -65,7 +65,7 @@ std::vector<Frame> stats_rows(const Stats& s, double width, const Context& ctx) 
         std::string said = words(item.value);
         for (const TextValue* part : {&item.label, &item.note})
           if (!part->empty()) said += " " + words(*part);
-        (*ctx.structure)[tile].actual_text = said;
+        ctx.structure->text(tile).actual_text = said;
       }
       row.add(TextItem{t.value, 0, t.value->line_count(), Point{x + pad, bar + pad},
                        value_style.color, tile});

@@ -189,7 +189,7 @@ std::vector<StructId> link_elements(const text::ShapedText& text, StructId paren
   std::vector<StructId> tags;
   for (auto& description : text.link_texts()) {
     StructId link = ctx.element(Role::Link, parent);
-    if (ctx.structure && link >= 0) (*ctx.structure)[link].alt = std::move(description);
+    if (ctx.structure && link >= 0) ctx.structure->text(link).alt = std::move(description);
     tags.push_back(link);
   }
   return tags;

@@ -113,11 +113,20 @@ class Binder {
       auto real = resolve_inside(src.name, doc_.base_dir, FileAccess{doc_.base_dir, allowed_dirs_},
                                  "CSV file", diags_);
       if (!real) return;
-      auto text = read_text_file(*real, limits_.max_file_bytes, src.name.span, diags_);
-      if (!text) return;
-      auto rows = parse_csv(*text, path, diags_);
-      if (!rows) return;
-      if (auto value = csv_dataset(*rows, path, diags_))
+      // Each step's input goes as soon as the next step has read it: a long
+      // CSV is held once or twice, not four times.
+      std::optional<Value> value;
+      {
+        std::optional<CsvRows> rows;
+        {
+          auto text = read_text_file(*real, limits_.max_file_bytes, src.name.span, diags_);
+          if (!text) return;
+          rows = parse_csv(*text, path, diags_);
+        }
+        if (!rows) return;
+        value = csv_dataset(*rows, path, diags_);
+      }
+      if (value)
         if (auto ds = dataset_from_value(*value, name, diags_, &doc_.theme))
           src.dataset = std::move(*ds);
       return;

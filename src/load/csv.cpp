@@ -239,14 +239,22 @@ std::optional<Value> csv_dataset(const CsvRows& rows, const std::string& path, D
     Value vals;
     vals.content = std::move(values);
     vals.span = row[0].span;
-    s.content = Value::Table{{"name", name}, {"values", vals}};
+    // Moved in, not listed: an initializer list copies, and a long CSV's
+    // dataset would be held twice.
+    Value::Table members;
+    members.emplace_back("name", std::move(name));
+    members.emplace_back("values", std::move(vals));
+    s.content = std::move(members);
     series.push_back(std::move(s));
   }
   if (diags.error_count() > errors_before) return std::nullopt;
   Value series_value;
   series_value.content = std::move(series);
   series_value.span = ds.span;
-  ds.content = Value::Table{{"categories", categories}, {"series", series_value}};
+  Value::Table members;
+  members.emplace_back("categories", std::move(categories));
+  members.emplace_back("series", std::move(series_value));
+  ds.content = std::move(members);
   return ds;
 }
 

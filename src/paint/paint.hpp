@@ -30,6 +30,11 @@ struct PdfInfo {
 // returns an empty string, or the reason it failed. A PDF is tagged from
 // `structure` (the elements the pages' items name) unless `info.tagged` is
 // false or `structure` is null.
+// The pages are asked for one at a time (twice: once to learn the link
+// targets, images and tagged elements, once to paint), so a long document
+// never holds them all.
+std::string write_pdf(const PageSource& pages, const Structure* structure, const PdfInfo& info,
+                      const std::string& path);
 std::string write_pdf(const std::vector<Page>& pages, const Structure* structure,
                       const PdfInfo& info, const std::string& path);
 // PNG and SVG show the trimmed page; `show_bleed` shows the whole sheet with

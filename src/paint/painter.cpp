@@ -69,7 +69,7 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               for (int i = it.first_line; i < it.last_line; ++i) {
                 cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
                               origin.y + it.origin.y + it.text->baseline(i) - top);
-                pango_cairo_show_layout_line(cr, it.text->line(i));
+                it.text->show_line(cr, i);
               }
             },
             [&](const RectItem& it) {

@@ -65,20 +65,35 @@ void set_metadata(cairo_surface_t* surface, const PdfInfo& info, const std::stri
   set(CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-// The ids that internal links point to and that some block on the pages has.
-std::set<std::string> linked_ids(const std::vector<Page>& pages) {
-  std::set<std::string> anchors, links;
-  for (const Page& page : pages)
-    for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
-      if (auto* a = std::get_if<AnchorItem>(&item); a && !a->id.empty()) anchors.insert(a->id);
-      if (auto* l = std::get_if<LinkItem>(&item); l && l->url.starts_with("#"))
-        links.insert(l->url.substr(1));
-    });
-  std::set<std::string> out;
-  for (const auto& id : links)
-    if (anchors.count(id)) out.insert(id);
-  return out;
-}
+// What painting needs to know about every page before it paints the first,
+// gathered in one walk over the pages, each made, read and dropped.
+struct PageScan {
+  std::set<std::string> targets;  // ids that internal links point to and some block has
+  std::vector<Page> shells;       // each page's size and boxes, without its content
+  std::vector<std::string> images;
+  std::optional<TagScan> tags;
+
+  PageScan(const PageSource& pages, const Structure* structure) {
+    if (structure) tags.emplace(*structure);
+    std::set<std::string> anchors, links, seen_images;
+    shells.reserve(pages.size());
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Page page = pages.page(i);
+      for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
+        if (auto* a = std::get_if<AnchorItem>(&item); a && !a->id.empty()) anchors.insert(a->id);
+        if (auto* l = std::get_if<LinkItem>(&item); l && l->url.starts_with("#"))
+          links.insert(l->url.substr(1));
+        if (auto* image = std::get_if<ImageItem>(&item))
+          if (seen_images.insert(image->path).second) images.push_back(image->path);
+      });
+      if (tags) tags->add(page);
+      page.frame.items.clear();
+      shells.push_back(std::move(page));
+    }
+    for (const auto& id : links)
+      if (anchors.count(id)) targets.insert(id);
+  }
+};
 
 }  // namespace
 
@@ -104,8 +119,15 @@ std::string document_date(const std::string& date) {
 
 std::string write_pdf(const std::vector<Page>& pages, const Structure* structure,
                       const PdfInfo& info, const std::string& path) {
-  if (pages.empty()) return "no pages to write";
-  const Page& first = pages.front();
+  return write_pdf(PageList(pages), structure, info, path);
+}
+
+std::string write_pdf(const PageSource& pages, const Structure* structure, const PdfInfo& info,
+                      const std::string& path) {
+  if (pages.size() == 0) return "no pages to write";
+  const bool tagging = info.tagged && structure;
+  PageScan scan(pages, tagging ? structure : nullptr);
+  const Page& first = scan.shells.front();
   FileSink sink(path);  // declared first: it outlives the surface that writes to it
   SurfacePtr surface(cairo_pdf_surface_create_for_stream(
       FileSink::write, &sink, first.size.width + 2 * media_outset(first),
@@ -116,14 +138,14 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
   set_metadata(surface.get(), info, date);
   ContextPtr cr(cairo_create(surface.get()));
   std::optional<PdfTagger> tagger;
-  if (info.tagged && structure) tagger.emplace(cr.get(), *structure, pages);
+  if (tagging) tagger.emplace(cr.get(), *structure, scan.tags->leaves());
   int last_level1 = CAIRO_PDF_OUTLINE_ROOT;
   // The ids that links point to: each becomes a named destination, once.
-  std::set<std::string> targets = linked_ids(pages);
+  const std::set<std::string>& targets = scan.targets;
   std::set<std::string> named;
   size_t link_count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
-    const Page& page = pages[i];
+    const Page page = pages.page(i);  // made, painted and dropped
     cairo_pdf_surface_set_size(surface.get(), page.size.width + 2 * media_outset(page),
                                page.size.height + 2 * media_outset(page));
     // Cairo drops what page 1 recorded before its size was set, tags included.
@@ -189,7 +211,8 @@ std::string write_pdf(const std::vector<Page>& pages, const Structure* structure
   surface.reset();
 
   FinishRequest request;
-  request.pages = &pages;
+  request.pages = &scan.shells;
+  request.images = &scan.images;
   // A document with no tagged ink at all (an empty page) has no tree to finish.
   bool tagged = tagger && !tagger->records().empty();
   request.structure = tagged ? structure : nullptr;

@@ -347,10 +347,10 @@ class Finisher {
     }
     for (size_t i = 0; i < records.size(); ++i) {
       const TagRecord& r = records[i];
-      if (r.span || !needs_attributes(st[r.element])) continue;
+      if (r.span || !needs_attributes(st[r.element], st.text(r.element))) continue;
       Handle element = pdf_.getObjectByID(elements[i].number, 0);
       if (!element.isDictionary()) return false;
-      apply(element, st[r.element]);
+      apply(element, st[r.element], st.text(r.element));
     }
     return true;
   }
@@ -369,10 +369,10 @@ class Finisher {
     return true;
   }
 
-  static bool needs_attributes(const StructElement& e) {
-    return !e.language.empty() || !e.actual_text.empty() || e.role == Role::Figure ||
-           (e.role == Role::Link && !e.alt.empty()) || e.scope != Scope::none ||
-           (e.role == Role::Note && !e.id.empty());
+  static bool needs_attributes(const StructElement& e, const ElementText& t) {
+    return !t.language.empty() || !t.actual_text.empty() || e.role == Role::Figure ||
+           (e.role == Role::Link && !t.alt.empty()) || e.scope != Scope::none ||
+           (e.role == Role::Note && !t.id.empty());
   }
 
   // Cairo's elements in pre-order are its tag_begin calls in order: beside the
@@ -401,7 +401,7 @@ class Finisher {
                             element.getKey("/S").getName(), want);
         return;
       }
-      if (!r.span) apply(element, e);
+      if (!r.span) apply(element, e, st.text(r.element));
       self(self, element.getKey("/K"));
     };
     visit(visit, tree_root.getKey("/K"));
@@ -410,16 +410,16 @@ class Finisher {
     return error.empty() ? "" : "the tagged structure does not match: " + error;
   }
 
-  void apply(Handle element, const StructElement& e) {
-    if (needs_attributes(e)) touch(element);
-    if (!e.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(e.language));
-    if (!e.actual_text.empty())
-      element.replaceKey("/ActualText", Handle::newUnicodeString(e.actual_text));
-    if (e.role == Role::Note && !e.id.empty()) element.replaceKey("/ID", Handle::newString(e.id));
+  void apply(Handle element, const StructElement& e, const ElementText& t) {
+    if (needs_attributes(e, t)) touch(element);
+    if (!t.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(t.language));
+    if (!t.actual_text.empty())
+      element.replaceKey("/ActualText", Handle::newUnicodeString(t.actual_text));
+    if (e.role == Role::Note && !t.id.empty()) element.replaceKey("/ID", Handle::newString(t.id));
     if (e.role == Role::Figure)
-      element.replaceKey("/Alt", Handle::newUnicodeString(e.alt.empty() ? "Image" : e.alt));
-    if (e.role == Role::Link && !e.alt.empty()) {
-      element.replaceKey("/Alt", Handle::newUnicodeString(e.alt));
+      element.replaceKey("/Alt", Handle::newUnicodeString(t.alt.empty() ? "Image" : t.alt));
+    if (e.role == Role::Link && !t.alt.empty()) {
+      element.replaceKey("/Alt", Handle::newUnicodeString(t.alt));
       // The annotation's description, for PDF/UA's "Link annotations have Contents".
       Handle kids = element.getKey("/K");
       std::vector<Handle> list;
@@ -433,7 +433,7 @@ class Finisher {
           Handle annot = kid.getKey("/Obj");
           if (annot.isDictionary()) {
             touch(annot);
-            annot.replaceKey("/Contents", Handle::newUnicodeString(e.alt));
+            annot.replaceKey("/Contents", Handle::newUnicodeString(t.alt));
             annot.replaceKey("/F", Handle::newInteger(4));  // printed (PDF/A asks for the flag)
           }
         }
@@ -480,13 +480,9 @@ class Finisher {
 
   std::string make_pdfa(Handle root, std::vector<QPDFPageObjectHelper>& pages) {
     std::vector<std::string> cmyk;
-    std::set<std::string> seen;
-    for (const Page& page : *request_.pages)
-      for_each_item(page.frame, Point{0, 0}, [&](const FrameItem& item, Point) {
-        if (auto* image = std::get_if<ImageItem>(&item))
-          if (seen.insert(image->path).second && jpeg_components(image->path) == 4)
-            cmyk.push_back(image->path);
-      });
+    if (request_.images)
+      for (const std::string& image : *request_.images)
+        if (jpeg_components(image) == 4) cmyk.push_back(image);
     if (!cmyk.empty())
       return fmt::format(
           "PDF/A-2 with an sRGB output intent cannot hold the CMYK JPEG `{}`; "

@@ -12,9 +12,11 @@ namespace folio {
 
 // What the pass after cairo needs to know about the file cairo wrote.
 struct FinishRequest {
+  // Each page's boxes: its size, bleed and crop marks (the frames are empty).
   const std::vector<Page>* pages = nullptr;
-  const Structure* structure = nullptr;             // null: the PDF is not tagged
-  const std::vector<TagRecord>* records = nullptr;  // cairo's elements, in tag_begin order
+  const std::vector<std::string>* images = nullptr;  // the image files the pages draw, once each
+  const Structure* structure = nullptr;              // null: the PDF is not tagged
+  const std::vector<TagRecord>* records = nullptr;   // cairo's elements, in tag_begin order
   const PdfInfo* info = nullptr;
   std::string date;  // ISO 8601, as given to cairo
   size_t link_count = 0;

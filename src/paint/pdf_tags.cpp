@@ -7,36 +7,49 @@
 
 namespace folio {
 
-PdfTagger::PdfTagger(cairo_t* cr, const Structure& structure, const std::vector<Page>& pages)
-    : cr_(cr), structure_(structure) {
+TagScan::TagScan(const Structure& structure)
+    : structure_(structure), runs_(structure.size(), 0), has_children_(structure.size(), false) {}
+
+void TagScan::add(const Page& page) {
+  const Structure& structure = structure_;
   size_t n = structure.size();
-  std::vector<int> runs(n, 0);
-  std::vector<bool> has_children(n, false);
   auto valid = [&](StructId t) { return t >= 0 && static_cast<size_t>(t) < n; };
   auto mark_parents = [&](StructId t) {
-    for (StructId p = structure[t].parent; p >= 0 && !has_children[static_cast<size_t>(p)];
+    for (StructId p = structure[t].parent; p >= 0 && !has_children_[static_cast<size_t>(p)];
          p = structure[p].parent)
-      has_children[static_cast<size_t>(p)] = true;
+      has_children_[static_cast<size_t>(p)] = true;
   };
-  for (const Page& page : pages) {
-    StructId last = kArtifact;
-    visit_tags(page.frame, [&](StructId tag, bool ink) {
-      if (!valid(tag)) {
-        if (ink) last = kArtifact;
-        return;
-      }
-      mark_parents(tag);
-      if (!ink) {  // a link: its own element, and it interrupts its parent's run
-        has_children[static_cast<size_t>(structure[tag].parent)] = true;
-        last = kArtifact;
-        return;
-      }
-      if (tag != last) ++runs[static_cast<size_t>(tag)];
-      last = tag;
-    });
-  }
-  leaf_.resize(n);
-  for (size_t i = 0; i < n; ++i) leaf_[i] = !has_children[i] && runs[i] <= 1;
+  StructId last = kArtifact;
+  visit_tags(page.frame, [&](StructId tag, bool ink) {
+    if (!valid(tag)) {
+      if (ink) last = kArtifact;
+      return;
+    }
+    mark_parents(tag);
+    if (!ink) {  // a link: its own element, and it interrupts its parent's run
+      has_children_[static_cast<size_t>(structure[tag].parent)] = true;
+      last = kArtifact;
+      return;
+    }
+    if (tag != last) ++runs_[static_cast<size_t>(tag)];
+    last = tag;
+  });
+}
+
+std::vector<bool> TagScan::leaves() const {
+  std::vector<bool> leaf(runs_.size());
+  for (size_t i = 0; i < leaf.size(); ++i) leaf[i] = !has_children_[i] && runs_[i] <= 1;
+  return leaf;
+}
+
+PdfTagger::PdfTagger(cairo_t* cr, const Structure& structure, std::vector<bool> leaves)
+    : cr_(cr), structure_(structure), leaf_(std::move(leaves)) {}
+
+PdfTagger::PdfTagger(cairo_t* cr, const Structure& structure, const std::vector<Page>& pages)
+    : cr_(cr), structure_(structure) {
+  TagScan scan(structure);
+  for (const Page& page : pages) scan.add(page);
+  leaf_ = scan.leaves();
 }
 
 void PdfTagger::open(StructId id, bool span) {

@@ -31,8 +31,24 @@ struct TagRecord {
   bool span = false;
 };
 
+// Which elements are leaves, learnt page by page before the first is painted
+// (a page at a time, so the pages need not all be held): an element whose ink
+// is one run and that has no child content.
+class TagScan {
+ public:
+  explicit TagScan(const Structure& structure);
+  void add(const Page& page);
+  std::vector<bool> leaves() const;
+
+ private:
+  const Structure& structure_;
+  std::vector<int> runs_;
+  std::vector<bool> has_children_;
+};
+
 class PdfTagger {
  public:
+  PdfTagger(cairo_t* cr, const Structure& structure, std::vector<bool> leaves);
   PdfTagger(cairo_t* cr, const Structure& structure, const std::vector<Page>& pages);
   PdfTagger(const PdfTagger&) = delete;
   PdfTagger& operator=(const PdfTagger&) = delete;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "text/hyphenate.hpp"
 
@@ -93,16 +94,11 @@ guint16 channel(double v) {
   return static_cast<guint16>(std::lround(std::clamp(v, 0.0, 1.0) * 65535));
 }
 
-}  // namespace
-
-ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
-    : layout_(pango_layout_new(thread_context(style.rtl))),
-      text_(paragraph.text),
-      runs_(paragraph.runs),
-      style_(style),
-      width_(width) {
-  PangoLayout* layout = layout_.get();
-  if (style.hyphenate && !style.language.empty()) insert_soft_hyphens(text_, runs_, style.language);
+// A PangoLayout of `text` in `style`, `width` wide (negative: unwrapped).
+GObjectRef<PangoLayout> make_layout(const std::string& text, const std::vector<StyleRun>& runs,
+                                    const TextStyle& style, double width) {
+  GObjectRef<PangoLayout> owned(pango_layout_new(thread_context(style.rtl)));
+  PangoLayout* layout = owned.get();
   FontDescription font;
   pango_font_description_set_family(font.desc, style.family.c_str());
   pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
@@ -126,7 +122,7 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   if (style.letter_spacing != 0)
     attrs.add(pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)),
               0, PANGO_ATTR_INDEX_TO_TEXT_END);
-  for (const auto& run : runs_) {
+  for (const auto& run : runs) {
     if (run.bold) attrs.add(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end);
     if (run.italic) attrs.add(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end);
     if (run.code) {
@@ -150,72 +146,365 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
     }
   }
   pango_layout_set_attributes(layout, attrs.list);
-  pango_layout_set_text(layout, text_.data(), static_cast<int>(text_.size()));
+  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  return owned;
+}
 
+// The first character of `s` from `i` (UTF-8), advancing `i`; U+FFFD for a bad byte.
+char32_t next_char(std::string_view s, size_t& i) {
+  auto c = static_cast<unsigned char>(s[i++]);
+  if (c < 0x80) return c;
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+  if (extra < 0 || i + extra > s.size()) return 0xFFFD;
+  char32_t out = c & (0x3F >> extra);
+  for (int k = 0; k < extra; ++k) {
+    auto b = static_cast<unsigned char>(s[i++]);
+    if ((b & 0xC0) != 0x80) return 0xFFFD;
+    out = (out << 6) | (b & 0x3F);
+  }
+  return out;
+}
+
+// Characters the glyph cache may draw: ASCII, Latin-1, and the spaces, dashes,
+// signs and currency of numbers. Everything else goes to Pango.
+bool cacheable(char32_t c) {
+  return (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF && c != 0xAD) ||
+         (c >= 0x2009 && c <= 0x200A) || (c >= 0x2010 && c <= 0x2015) || c == 0x202F ||
+         c == 0x2030 || c == 0x2212 || c == 0x20AC;
+}
+
+}  // namespace
+
+// One font's glyphs for single characters, and how pairs of characters shape:
+// as those two glyphs side by side, kerned by a fixed amount (HarfBuzz's pair
+// kerning, read from the pair shaped alone), or not (a ligature, a contextual
+// form: Pango shapes any string holding the pair). Learnt from Pango one
+// character (or pair) at a time and kept for the thread's life.
+struct GlyphFace {
+  struct Glyph {
+    PangoGlyph id = 0;
+    int advance = 0;   // Pango units
+    int8_t state = 0;  // 0: not asked yet, 1: cached, -1: Pango draws it
+  };
+  TextStyle style;             // align and colours aside
+  GObjectRef<PangoFont> font;  // the font every cached glyph comes from
+  ShapedText::Line line;       // the line box every cached text gets (width aside)
+  bool has_line = false;
+  Glyph ascii[128];
+  std::unordered_map<char32_t, Glyph> others;
+  struct Pair {
+    int8_t state = 0;  // 0: not asked yet, 1: glyphs side by side, -1: Pango shapes it
+    int kern = 0;      // added to the first glyph's advance, Pango units
+  };
+  std::vector<Pair> ascii_pairs = std::vector<Pair>(128 * 128);
+  std::unordered_map<uint64_t, Pair> other_pairs;
+
+  static uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
+  // The kerning between two characters of a cached text.
+  int kern(char32_t a, char32_t b) const {
+    if (a < 128 && b < 128) return ascii_pairs[a * 128 + b].kern;
+    auto it = other_pairs.find(pair_key(a, b));
+    return it == other_pairs.end() ? 0 : it->second.kern;
+  }
+
+  const Glyph& glyph(char32_t c) const {
+    if (c < 128) return ascii[c];
+    static const Glyph none{0, 0, -1};
+    auto it = others.find(c);
+    return it == others.end() ? none : it->second;
+  }
+
+  // The glyph Pango gives `c` alone, when it is one glyph of this face's font
+  // with the face's line box.
+  Glyph learn(char32_t c) {
+    Glyph g;
+    g.state = -1;
+    char buffer[8];
+    std::string text(buffer, static_cast<size_t>(g_unichar_to_utf8(c, buffer)));
+    GObjectRef<PangoLayout> layout = make_layout(text, {}, style, -1);
+    if (pango_layout_get_line_count(layout.get()) != 1 ||
+        pango_layout_get_unknown_glyphs_count(layout.get()) != 0)
+      return g;
+    PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), 0);
+    if (!l->runs || l->runs->next) return g;
+    auto* run = static_cast<PangoGlyphItem*>(l->runs->data);
+    if (run->glyphs->num_glyphs != 1) return g;
+    const PangoGlyphInfo& info = run->glyphs->glyphs[0];
+    if (info.geometry.x_offset != 0 || info.geometry.y_offset != 0) return g;
+    if (!font.get())
+      font = GObjectRef<PangoFont>(PANGO_FONT(g_object_ref(run->item->analysis.font)));
+    if (run->item->analysis.font != font.get()) return g;
+    ShapedText::Line box = line_box(layout.get());
+    if (!has_line) {
+      line = box;
+      has_line = true;
+    } else if (box.top != line.top || box.height != line.height || box.baseline != line.baseline ||
+               box.x != 0) {
+      return g;
+    }
+    g.id = info.glyph;
+    g.advance = info.geometry.width;
+    g.state = 1;
+    return g;
+  }
+
+  const Glyph& lookup(char32_t c) {
+    if (c < 128) {
+      if (ascii[c].state == 0) ascii[c] = learn(c);
+      return ascii[c];
+    }
+    auto it = others.find(c);
+    if (it == others.end()) it = others.emplace(c, learn(c)).first;
+    return it->second;
+  }
+
+  // How `a` then `b` shape; state -1 when not as their own glyphs side by side.
+  const Pair& pair(char32_t a, char32_t b) {
+    Pair& slot = a < 128 && b < 128 ? ascii_pairs[a * 128 + b] : other_pairs[pair_key(a, b)];
+    if (slot.state == 0) slot = learn_pair(a, b);
+    return slot;
+  }
+
+  Pair learn_pair(char32_t a, char32_t b) {
+    Pair out;
+    out.state = -1;
+    char buffer[16];
+    int n = g_unichar_to_utf8(a, buffer);
+    n += g_unichar_to_utf8(b, buffer + n);
+    GObjectRef<PangoLayout> layout =
+        make_layout(std::string(buffer, static_cast<size_t>(n)), {}, style, -1);
+    PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), 0);
+    if (pango_layout_get_line_count(layout.get()) != 1 || !l->runs || l->runs->next) return out;
+    auto* run = static_cast<PangoGlyphItem*>(l->runs->data);
+    if (run->glyphs->num_glyphs != 2 || run->item->analysis.font != font.get()) return out;
+    const Glyph& ga = glyph(a);
+    const Glyph& gb = glyph(b);
+    const PangoGlyphInfo* info = run->glyphs->glyphs;
+    if (info[0].glyph == ga.id && info[1].glyph == gb.id && info[1].geometry.width == gb.advance &&
+        info[0].geometry.x_offset == 0 && info[0].geometry.y_offset == 0 &&
+        info[1].geometry.x_offset == 0 && info[1].geometry.y_offset == 0) {
+      out.state = 1;
+      out.kern = info[0].geometry.width - ga.advance;
+    }
+    return out;
+  }
+
+  // The advance of `text` in Pango units when every character and pair is
+  // cached; -1 when Pango must shape it.
+  long long advance_of(std::string_view text) {
+    if (text.empty() || text.front() == ' ' || text.back() == ' ') return -1;
+    long long total = 0;
+    char32_t previous = 0;
+    for (size_t i = 0; i < text.size();) {
+      char32_t c = next_char(text, i);
+      if (!cacheable(c)) return -1;
+      const Glyph& g = lookup(c);
+      if (g.state != 1) return -1;
+      if (previous) {
+        const Pair& p = pair(previous, c);
+        if (p.state != 1) return -1;
+        total += p.kern;
+      }
+      total += g.advance;
+      previous = c;
+    }
+    return total;
+  }
+
+  // The box of a layout's first line, as ShapedText stacks it.
+  ShapedText::Line line_box(PangoLayout* layout) const {
+    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    ShapedText::Line box = ShapedText::measure_line(iter, style);
+    pango_layout_iter_free(iter);
+    return box;
+  }
+};
+
+namespace {
+
+// The glyph faces and shared styles of this thread, few per document: found
+// by comparing styles, the last one found first.
+struct StyleEntry {
+  std::shared_ptr<const TextStyle> style;
+  std::shared_ptr<GlyphFace> face;
+};
+
+StyleEntry& style_entry(const TextStyle& style) {
+  thread_local std::vector<StyleEntry> entries;
+  thread_local size_t last = 0;
+  if (last < entries.size() && *entries[last].style == style) return entries[last];
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (*entries[i].style == style) return entries[last = i];
+  TextStyle font_style = style;  // what the glyphs depend on
+  font_style.align = Align::left;
+  font_style.color = {};
+  font_style.link_color = {};
+  std::shared_ptr<GlyphFace> face;
+  for (const StyleEntry& e : entries)
+    if (e.face->style == font_style) face = e.face;
+  if (!face) {
+    face = std::make_shared<GlyphFace>();
+    face->style = font_style;
+  }
+  entries.push_back({std::make_shared<const TextStyle>(style), std::move(face)});
+  last = entries.size() - 1;
+  return entries.back();
+}
+
+bool plain_runs(const std::vector<StyleRun>& runs) {
+  return std::all_of(runs.begin(), runs.end(), [](const StyleRun& r) {
+    return !r.bold && !r.italic && !r.code && r.link.empty();
+  });
+}
+
+}  // namespace
+
+ShapedText::Line ShapedText::measure_line(PangoLayoutIter* iter, const TextStyle& style,
+                                          double font_ascent) {
   double pitch = style.size * style.line_height;
+  PangoRectangle logical;
+  pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+  PangoLayoutLine* l = pango_layout_iter_get_line_readonly(iter);
+  double line_top = logical.y / double(PANGO_SCALE);
+  double ascent = pango_layout_iter_get_baseline(iter) / double(PANGO_SCALE) - line_top;
+  double glyph_height = logical.height / double(PANGO_SCALE);
   // A note's raised number may reach into the leading above its line: the
   // line keeps the font's ascent, so lines with and without one are spaced alike.
-  double font_ascent = 0;
-  bool raised =
-      std::any_of(runs_.begin(), runs_.end(), [](const auto& r) { return r.superscript; });
-  if (raised) {
+  if (font_ascent > 0 && ascent > font_ascent + 0.01) {
+    glyph_height -= ascent - font_ascent;
+    ascent = font_ascent;
+  }
+  double box = std::max(pitch, glyph_height);
+  Line line;
+  line.top = 0;
+  line.height = box;
+  line.baseline = (box - glyph_height) / 2 + ascent;
+  line.x = logical.x / double(PANGO_SCALE);
+  line.width = logical.width / double(PANGO_SCALE);
+  line.start_index = l->start_index;
+  line.length = l->length;
+  return line;
+}
+
+ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width)
+    : text_(paragraph.text), width_(width) {
+  StyleEntry& entry = style_entry(style);
+  style_ = entry.style;
+  std::vector<StyleRun> runs = paragraph.runs;
+  if (style.hyphenate && !style.language.empty()) insert_soft_hyphens(text_, runs, style.language);
+  // Right-to-left text keeps Pango's bidi ordering, even for digits and signs.
+  if (width < 0 && style.letter_spacing == 0 && !style.rtl && plain_runs(runs)) {
+    long long advance = entry.face->advance_of(text_);
+    if (advance >= 0) {
+      face_ = entry.face;
+      natural_ = advance / double(PANGO_SCALE);
+      return;
+    }
+  }
+  pango_ = std::make_unique<Shaped>();
+  pango_->runs = std::move(runs);
+  shape_with_pango(width);
+  // A plain line Pango had to shape (a ligature, another script) keeps its
+  // measures and drops its PangoLayout, which weighs kilobytes: a long table
+  // holds every cell until its pages are painted. It is shaped again (the
+  // same way) when painted.
+  if (width < 0 && pango_->lines.size() == 1 && plain_runs(pango_->runs) &&
+      pango_layout_get_unknown_glyphs_count(pango_->layout.get()) == 0)
+    pango_->layout = GObjectRef<PangoLayout>();
+}
+
+void ShapedText::shape_with_pango(double width) {
+  pango_->layout = make_layout(text_, pango_->runs, *style_, width);
+  double font_ascent = 0;  // the font's own ascent, when a run is raised
+  if (std::any_of(pango_->runs.begin(), pango_->runs.end(),
+                  [](const auto& r) { return r.superscript; })) {
+    PangoLayout* layout = pango_->layout.get();
+    const TextStyle& style = *style_;
     PangoFontMetrics* metrics = pango_context_get_metrics(
-        pango_layout_get_context(layout), font.desc,
+        pango_layout_get_context(layout), pango_layout_get_font_description(layout),
         style.language.empty() ? nullptr : pango_language_from_string(style.language.c_str()));
     font_ascent = pango_font_metrics_get_ascent(metrics) / double(PANGO_SCALE);
     pango_font_metrics_unref(metrics);
   }
   double top = 0;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  PangoLayoutIter* iter = pango_layout_get_iter(pango_->layout.get());
   do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    PangoLayoutLine* l = pango_layout_iter_get_line_readonly(iter);
-    double line_top = logical.y / double(PANGO_SCALE);
-    double ascent = pango_layout_iter_get_baseline(iter) / double(PANGO_SCALE) - line_top;
-    double glyph_height = logical.height / double(PANGO_SCALE);
-    if (raised && ascent > font_ascent + 0.01) {
-      glyph_height -= ascent - font_ascent;
-      ascent = font_ascent;
-    }
-    double box = std::max(pitch, glyph_height);
-    Line line;
+    Line line = measure_line(iter, *style_, font_ascent);
     line.top = top;
-    line.height = box;
-    line.baseline = top + (box - glyph_height) / 2 + ascent;
-    line.x = logical.x / double(PANGO_SCALE);
-    line.width = logical.width / double(PANGO_SCALE);
-    line.start_index = l->start_index;
-    line.length = l->length;
-    lines_.push_back(line);
-    top += box;
+    line.baseline += top;
+    pango_->lines.push_back(line);
+    top += line.height;
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
 }
 
+ShapedText::Line ShapedText::cached_line() const {
+  Line line = face_->line;
+  line.width = natural_;
+  line.start_index = 0;
+  line.length = static_cast<int>(text_.size());
+  return line;
+}
+
+void ShapedText::show_line(cairo_t* cr, int i) const {
+  if (!face_ && pango_->layout.get()) {
+    pango_cairo_show_layout_line(cr, line(i));
+    return;
+  }
+  if (!face_) {
+    GObjectRef<PangoLayout> again = make_layout(text_, pango_->runs, *style_, width_);
+    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(again.get(), i));
+    return;
+  }
+  double x = 0, y = 0;
+  cairo_get_current_point(cr, &x, &y);
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_text_cluster_t> clusters;
+  glyphs.reserve(text_.size());
+  clusters.reserve(text_.size());
+  long long advance = 0;  // Pango units, summed as Pango sums them
+  char32_t previous = 0;
+  for (size_t k = 0; k < text_.size();) {
+    size_t from = k;
+    char32_t c = next_char(text_, k);
+    if (previous) advance += face_->kern(previous, c);
+    const GlyphFace::Glyph& g = face_->glyph(c);
+    glyphs.push_back({g.id, x + advance / double(PANGO_SCALE), y});
+    clusters.push_back({static_cast<int>(k - from), 1});
+    advance += g.advance;
+    previous = c;
+  }
+  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(face_->font.get())));
+  cairo_show_text_glyphs(cr, text_.data(), static_cast<int>(text_.size()), glyphs.data(),
+                         static_cast<int>(glyphs.size()), clusters.data(),
+                         static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+}
+
 double ShapedText::height(int first, int last) const {
   if (first >= last) return 0;
-  return lines_[last - 1].top + lines_[last - 1].height - lines_[first].top;
+  return line_at(last - 1).top + line_at(last - 1).height - line_at(first).top;
 }
 
 double ShapedText::natural_width() const {
   double w = 0;
-  for (const auto& l : lines_) w = std::max(w, l.width);
+  for (int i = 0; i < line_count(); ++i) w = std::max(w, line_at(i).width);
   return w;
 }
 
 int ShapedText::line_of_index(unsigned index) const {
   for (int i = line_count() - 1; i > 0; --i)
-    if (static_cast<unsigned>(lines_[i].start_index) <= index) return i;
+    if (static_cast<unsigned>(line_at(i).start_index) <= index) return i;
   return 0;
 }
 
 PangoLayoutLine* ShapedText::line(int i) const {
-  return pango_layout_get_line_readonly(layout_.get(), i);
+  if (!pango_ || !pango_->layout.get()) return nullptr;
+  return pango_layout_get_line_readonly(pango_->layout.get(), i);
 }
 
 std::string ShapedText::line_text(int i) const {
-  std::string s = text_.substr(lines_[i].start_index, lines_[i].length);
+  std::string s = text_.substr(line_at(i).start_index, line_at(i).length);
   // A line break inside a paragraph (U+2028) is not part of the line's text.
   for (size_t p; (p = s.find("\xE2\x80\xA8")) != std::string::npos;) s.erase(p, 3);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
@@ -224,12 +513,13 @@ std::string ShapedText::line_text(int i) const {
 
 std::vector<LinkBox> ShapedText::links(int first, int last) const {
   std::vector<LinkBox> out;
+  if (!pango_) return out;
   int link = -1;
-  for (const auto& run : runs_) {
+  for (const auto& run : pango_->runs) {
     if (run.link.empty()) continue;
     ++link;
     for (int i = first; i < last; ++i) {
-      const Line& l = lines_[i];
+      const Line& l = pango_->lines[i];
       int start = std::max<int>(run.start, l.start_index);
       int end = std::min<int>(run.end, l.start_index + l.length);
       if (start >= end) continue;
@@ -239,7 +529,7 @@ std::vector<LinkBox> ShapedText::links(int first, int last) const {
       double left = l.x + std::min(x0, x1) / double(PANGO_SCALE);
       double right = l.x + std::max(x0, x1) / double(PANGO_SCALE);
       out.push_back(
-          {Rect{left, l.top - lines_[first].top, right - left, l.height}, run.link, link});
+          {Rect{left, l.top - pango_->lines[first].top, right - left, l.height}, run.link, link});
     }
   }
   return out;
@@ -247,7 +537,8 @@ std::vector<LinkBox> ShapedText::links(int first, int last) const {
 
 std::vector<std::string> ShapedText::link_texts() const {
   std::vector<std::string> out;
-  for (const auto& run : runs_) {
+  if (!pango_) return out;
+  for (const auto& run : pango_->runs) {
     if (run.link.empty()) continue;
     size_t start = std::min<size_t>(run.start, text_.size());
     size_t end = std::min<size_t>(std::max<size_t>(run.end, start), text_.size());
@@ -258,7 +549,9 @@ std::vector<std::string> ShapedText::link_texts() const {
 
 std::vector<char32_t> ShapedText::missing_characters() const {
   std::vector<char32_t> missing;
-  if (pango_layout_get_unknown_glyphs_count(layout_.get()) == 0) return missing;
+  if (!pango_ || !pango_->layout.get() ||
+      pango_layout_get_unknown_glyphs_count(pango_->layout.get()) == 0)
+    return missing;
   for (int i = 0; i < line_count(); ++i) {
     for (GSList* r = line(i)->runs; r; r = r->next) {
       auto* run = static_cast<PangoGlyphItem*>(r->data);

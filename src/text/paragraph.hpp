@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include <memory>
@@ -62,7 +63,11 @@ struct TextStyle {
   // Soft hyphens go in where `language`'s dictionary allows a word to break
   // (text/hyphenate.hpp); Pango breaks there and shows the hyphen.
   bool hyphenate = false;
+
+  bool operator==(const TextStyle&) const = default;
 };
+
+struct GlyphFace;  // one font's glyphs and advances, cached per thread (paragraph.cpp)
 
 // A link's box on one line, relative to the paragraph's top-left.
 struct LinkBox {
@@ -74,26 +79,44 @@ struct LinkBox {
 // A paragraph shaped and broken into lines at a width: a RAII wrapper over
 // PangoLayout. Lines are stacked CSS-style: each line box is size*line_height
 // tall (or taller when its glyphs need it) with the glyphs centred in it.
+//
+// Simple text on one line (a table cell, a chart label: digits, separators,
+// signs, Latin letters; no style runs, no letter spacing, no wrapping width)
+// is not given a PangoLayout: its glyphs and advances come from a per-font
+// cache filled by Pango itself, one character and one pair of characters at a
+// time, and a string is simple only when every character is drawn by the
+// style's first font and every adjacent pair shapes as the two glyphs side by
+// side (HarfBuzz's pair kerning between them is cached with the pair).
+// Anything else (any other script, a ligature, a contextual form, a mark) is
+// shaped by Pango and HarfBuzz as a whole. Both give the same widths, lines
+// and glyphs; the cached form is much smaller (no PangoLayout) and faster.
 class ShapedText {
  public:
   ShapedText(const RichParagraph& paragraph, const TextStyle& style, double width);
   ShapedText(const ShapedText&) = delete;
   ShapedText& operator=(const ShapedText&) = delete;
 
-  int line_count() const { return static_cast<int>(lines_.size()); }
-  double line_top(int i) const { return lines_[i].top; }
-  double line_height(int i) const { return lines_[i].height; }
-  double baseline(int i) const { return lines_[i].baseline; }
-  double line_x(int i) const { return lines_[i].x; }
-  double line_width(int i) const { return lines_[i].width; }
+  int line_count() const { return face_ ? 1 : static_cast<int>(pango_->lines.size()); }
+  double line_top(int i) const { return line_at(i).top; }
+  double line_height(int i) const { return line_at(i).height; }
+  double baseline(int i) const { return line_at(i).baseline; }
+  double line_x(int i) const { return line_at(i).x; }
+  double line_width(int i) const { return line_at(i).width; }
   // Height of lines [first, last).
   double height(int first, int last) const;
   double height() const { return height(0, line_count()); }
   // Widest line, for shrink-to-fit boxes.
   double natural_width() const;
   double width() const { return width_; }
-  const TextStyle& style() const { return style_; }
+  const TextStyle& style() const { return *style_; }
 
+  // Draws line `i` with its baseline's left end at the current point of `cr`,
+  // with its text attached to the glyphs (text extraction, /ActualText).
+  void show_line(cairo_t* cr, int i) const;
+  // Whether the text was drawn from the glyph cache, not shaped by Pango as a whole.
+  bool cached_glyphs() const { return face_ != nullptr; }
+
+  // nullptr for cached glyphs, and for a plain line that dropped its layout
   PangoLayoutLine* line(int i) const;
   // The line that holds the character at UTF-8 byte `index` of the text.
   int line_of_index(unsigned index) const;
@@ -106,14 +129,29 @@ class ShapedText {
 
  private:
   struct Line {
-    double top, height, baseline, x, width;
-    int start_index, length;
+    double top = 0, height = 0, baseline = 0, x = 0, width = 0;
+    int start_index = 0, length = 0;
   };
-  GObjectRef<PangoLayout> layout_;
+  friend struct GlyphFace;
+
+  Line line_at(int i) const { return face_ ? cached_line() : pango_->lines[i]; }
+  Line cached_line() const;
+  void shape_with_pango(double width);
+  // A layout line's box (its top at 0) for `style`.
+  static Line measure_line(PangoLayoutIter* iter, const TextStyle& style, double font_ascent = 0);
+
+  std::shared_ptr<const GlyphFace> face_;   // cached glyphs: their font
+  std::shared_ptr<const TextStyle> style_;  // shared by every text of the same style
   std::string text_;
-  std::vector<StyleRun> runs_;
-  std::vector<Line> lines_;
-  TextStyle style_;
+  // What Pango shaped (absent for cached glyphs): a table holds one
+  // ShapedText per cell, so the cached form keeps only what it needs.
+  struct Shaped {
+    GObjectRef<PangoLayout> layout;  // null once a plain line dropped it
+    std::vector<StyleRun> runs;
+    std::vector<Line> lines;
+  };
+  std::unique_ptr<Shaped> pango_;
+  double natural_ = 0;  // cached glyphs: the line's width
   double width_;
 };
 

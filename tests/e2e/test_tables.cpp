@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "folio.hpp"
 #include "load/csv.hpp"
 #include "support.hpp"
 
@@ -145,4 +146,70 @@ TEST_CASE("the long table: every row once, whole, and every page starts with the
         1);
   CHECK(std::count(pages[1].begin(), pages[1].end(), "Sessions delivered, by site and quarter") ==
         0);
+}
+
+TEST_CASE("the long table's numbers end at one x per column, digit under digit") {
+  std::string pdf = render("layouts/long-table.toml");
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf));
+  REQUIRE(doc);
+  REQUIRE(doc->pages() >= 3);
+  for (int p : {1, doc->pages() - 2}) {
+    std::unique_ptr<poppler::page> page(doc->create_page(p));
+    // The right edge of every number (digits and thousands separators) on the
+    // page, grouped by column: the five number columns (Q1-Q4, Year).
+    std::map<long, std::vector<double>> rights;
+    std::map<long, std::vector<double>> lefts;
+    size_t numbers = 0;
+    for (auto& box : page->text_list()) {
+      auto bytes = box.text().to_utf8();
+      std::string word(bytes.begin(), bytes.end());
+      if (word.empty() || word.find_first_not_of("0123456789,") != std::string::npos) continue;
+      if (box.bbox().top() > page->page_rect().height() - 57)
+        continue;  // the footer's "Page 2 of 17"
+      if (word.size() == 4 && word.find(',') == std::string::npos &&
+          box.bbox().left() < 150)  // the site's number ("0031") in the first column
+        continue;
+      ++numbers;
+      long column = std::lround(box.bbox().right() / 20);
+      rights[column].push_back(box.bbox().right());
+      lefts[column].push_back(box.bbox().left());
+    }
+    INFO("page " << p + 1);
+    CHECK(numbers >= 5 * 20);
+    CHECK(rights.size() == 5);
+    for (auto& [column, xs] : rights) {
+      auto [lo, hi] = std::minmax_element(xs.begin(), xs.end());
+      INFO("column near x " << column * 20 << ", " << xs.size() << " numbers");
+      CHECK(*hi - *lo < 0.05);  // the same x, within the PDF's rounding (a digit is 5 pt)
+    }
+    // Tabular figures: numbers with as many characters start at the same x too.
+    for (auto& [column, xs] : lefts) {
+      std::sort(xs.begin(), xs.end());
+      // Widths come in a few steps (3 digits, 1,234, ...), never a spread.
+      size_t steps = 1;
+      for (size_t i = 1; i < xs.size(); ++i)
+        if (xs[i] - xs[i - 1] > 0.05) ++steps;
+      CHECK(steps <= 4);
+    }
+  }
+}
+
+TEST_CASE("a long table's pages are made the same each time they are asked for") {
+  Diagnostics diags;
+  BuildOptions options;
+  auto built = build(test::source_path("layouts/long-table.toml"), options, diags);
+  REQUIRE(built);
+  REQUIRE(built->pages.size() >= 3);
+  std::vector<Page> all = built->pages.all();
+  std::string once = dump_pages(all, &built->structure);
+  CHECK(dump_pages(built->pages.all(), &built->structure) == once);
+  // A page on its own is the page among all of them (running heads included).
+  for (size_t i : {size_t{0}, size_t{1}, built->pages.size() - 1}) {
+    std::vector<Page> one{built->pages[i]};
+    std::vector<Page> same{all[i]};
+    CHECK(dump_pages(one) == dump_pages(same));
+  }
+  // Moving the document keeps its pages working.
+  Built moved = std::move(*built);
+  CHECK(dump_pages(moved.pages.all(), &moved.structure) == once);
 }

@@ -89,7 +89,7 @@ TEST_CASE("the tagger keeps one element across pages and leaves decoration out")
   StructId tr2 = st.add(Role::TR, body);
   StructId td2 = st.add(Role::TD, tr2);
   StructId cy = st.add(Role::P, kDocumentElement);
-  st[cy].language = "cy";
+  st.text(cy).language = "cy";
   std::vector<Page> pages;
   pages.push_back(page_of({
       RectItem{Rect{0, 0, 300, 300}, Color{0.9, 0.9, 0.9, 1}, std::nullopt, 0, 0, kArtifact},

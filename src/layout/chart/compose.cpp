@@ -41,7 +41,7 @@ Frame chart_frame(const Chart& c, double width, const Context& ctx) {
   double top = 0, bottom = h;
   // The chart is one Figure described in words; its caption follows as a Caption.
   StructId figure = ctx.element(Role::Figure);
-  if (ctx.structure && figure >= 0) (*ctx.structure)[figure].alt = description(c, ctx.doc.locale());
+  if (ctx.structure && figure >= 0) ctx.structure->text(figure).alt = description(c, ctx.doc.locale());
 
   if (!c.title.empty()) {
     auto t = ctx.shape_markdown(c.title, s.title, w);

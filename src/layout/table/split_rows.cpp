@@ -27,6 +27,10 @@ class TableFlowable : public Flowable {
     auto measured = measure_cells(*grid, style_, ctx);
     widths_ = column_widths(*grid, measured, width, ctx);
     std::vector<ShapedRow> rows = shape_rows(*grid, std::move(measured), widths_, style_);
+    warn_about_tall_rows(*grid, rows, ctx);
+    // The cells' texts are shaped now; a long table's grid is the largest thing
+    // alive while its structure is made, so it goes first.
+    for (Row& row : grid->rows) std::vector<Cell>().swap(row.cells);
     // Table > Caption, THead, TBody; the notes follow the table as a P.
     StructId table = ctx.element(Role::Table);
     if (!t.caption.empty()) caption_tag_ = ctx.element(Role::Caption, table);
@@ -36,6 +40,7 @@ class TableFlowable : public Flowable {
       header_ = std::move(rows.front());
       first_body = 1;
     }
+    body_.reserve(rows.size() - first_body);
     for (size_t r = first_body; r < rows.size(); ++r) body_.push_back(std::move(rows[r]));
     double gap = ctx.theme().size * 0.45;
     if (!t.caption.empty()) {
@@ -47,7 +52,6 @@ class TableFlowable : public Flowable {
       notes_tag_ = ctx.element(Role::P);
       notes_height_ = notes_->height() + gap;
     }
-    warn_about_tall_rows(*grid, ctx);
   }
 
   Placement place(const BreakToken& from, double height, bool at_top) const override {
@@ -184,17 +188,20 @@ class TableFlowable : public Flowable {
     return h;
   }
 
-  void warn_about_tall_rows(const Grid& grid, const Context& ctx) const {
+  // `rows` are the grid's rows shaped, the header (if any) first.
+  static void warn_about_tall_rows(const Grid& grid, const std::vector<ShapedRow>& rows,
+                                   const Context& ctx) {
     double page_height = ctx.region.height;
-    double header_h = header_ ? header_->height : 0;
     size_t first_body = grid.has_header() ? 1 : 0;
-    for (size_t r = 0; r < body_.size(); ++r) {
-      if (header_h + body_[r].height <= page_height + 1e-6) continue;
+    double header_h = first_body == 1 && !rows.empty() ? rows.front().height : 0;
+    for (size_t r = 0; r + first_body < rows.size(); ++r) {
+      const ShapedRow& shaped = rows[first_body + r];
+      if (header_h + shaped.height <= page_height + 1e-6) continue;
       const Row& row = grid.rows[first_body + r];
       ctx.diags.warning(row.cells.empty() ? Span{} : row.cells.front().span,
                         fmt::format("row {} is taller than a whole page ({:.0f}pt of {:.0f}pt), "
                                     "so it is split between lines of its cells",
-                                    r + 1, header_h + body_[r].height, page_height),
+                                    r + 1, header_h + shaped.height, page_height),
                         {"shorten the row's text or widen its columns"});
     }
   }
