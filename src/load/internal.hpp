@@ -41,6 +41,9 @@ std::vector<Block> load_block_list(const toml::node& node, BlockContext& ctx, in
 Chart load_chart(TableReader& reader);
 TableBlock load_table(TableReader& reader);
 
+// [dataset.NAME] tables.
+void load_datasets(const toml::table& table, Document& doc, Diagnostics& diags);
+
 std::string join_path(const std::string& dir, const std::string& relative);
 std::string folder_of(const std::string& path);
 

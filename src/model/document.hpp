@@ -48,6 +48,10 @@ struct Paragraph {
 
 struct ListBlock {
   std::vector<TextValue> items;
+  // Items from data: one per row of the dataset or list `data` names, each
+  // `item` with {{ row.COLUMN }} (or {{ row }} for a list of plain values).
+  TextValue data;
+  TextValue item;
   bool ordered = false;
   std::optional<Color> color = std::nullopt;
 };
@@ -68,6 +72,9 @@ struct StatItem {
 };
 struct Stats {
   std::vector<StatItem> items;
+  // Tiles from data: one per row of `data`, each made from `item`'s templates.
+  TextValue data;
+  std::optional<StatItem> item;
   int columns = 0;  // 0: all in one row
   std::optional<Color> color =
       std::nullopt;  // the values' colour (the labels keep the theme's text colour)
@@ -117,6 +124,7 @@ struct TableColumn {
 struct TableCell {
   std::variant<std::monostate, double, std::string> content;
   Span span;
+  bool from_data = false;  // text from a dataset: printed as itself, never read as Markdown
 };
 struct TableBlock {
   DataSource source;
@@ -250,6 +258,8 @@ struct Document {
   std::map<std::string, PageStyle> page_styles;
   std::vector<Block> blocks;
   Value data;  // [data] merged with the data files
+  // [dataset.NAME] tables: typed tables read and transformed by binding.
+  std::vector<DatasetSpec> datasets;
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;
