@@ -326,6 +326,10 @@ std::optional<DataTable> read_csv_table(std::string_view text, const std::string
     } else {
       col.type = ColumnType::text;
     }
+    // A column of years names them: 2012, not 2,012, and no total.
+    if (col.type == ColumnType::number && (col.name == "year" || col.name == "Year" ||
+                                           col.name == "YEAR"))
+      col.label = true;
     if (col.numeric()) {
       col.numbers.reserve(table.rows);
     } else {

@@ -211,7 +211,8 @@ void fill_table_rows(const DataTable& table, TableBlock& block) {
     if (col.type == ColumnType::percent && !tc.format)
       tc.format = NumberFormat{NumberFormat::Kind::percent, 1};
     // A column of dates or years is not a quantity: totals leave it out.
-    if (col.type == ColumnType::date) tc.sum = false;
+    if (col.type == ColumnType::date || col.label) tc.sum = false;
+    if (col.label && !tc.align) tc.align = Align::right;
   }
   block.rows.clear();
   block.rows.reserve(table.rows);
@@ -224,6 +225,8 @@ void fill_table_rows(const DataTable& table, TableBlock& block) {
       cell.from_data = true;
       if (col.missing(r)) {
         cell.content = std::string();
+      } else if (col.label) {
+        cell.content = format_plain(col.numbers[r]);
       } else if (col.numeric()) {
         cell.content = col.numbers[r];
       } else {

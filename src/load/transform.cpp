@@ -224,6 +224,7 @@ std::optional<DataColumn> date_part(const DataColumn& date, const std::string& f
                                     const std::string& name) {
   bool as_text = function == "month_name" || function == "year_month";
   DataColumn out = as_text ? text_column(name) : numeric_column(name);
+  out.label = !as_text;
   // Computed once per distinct date, then looked up per row.
   std::vector<double> numbers(date.strings.size(), kNoValue);
   std::vector<std::string> texts(date.strings.size());
@@ -505,6 +506,7 @@ DataTable take_rows(const DataTable& table, const std::vector<size_t>& rows) {
     d.name = c.name;
     d.type = c.type;
     d.span = c.span;
+    d.label = c.label;
     if (c.numeric()) {
       d.numbers.reserve(rows.size());
       for (size_t r : rows) d.numbers.push_back(c.numbers[r]);

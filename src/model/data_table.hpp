@@ -32,6 +32,9 @@ struct DataColumn {
   std::vector<uint32_t> codes;       // text and date
   std::vector<std::string> strings;  // the dictionary of text and date
   Span span;                         // where the column is named (a CSV header cell)
+  // Numbers that name rather than count (a year, a month's number): printed
+  // without thousands separators and never summed into a table's totals.
+  bool label = false;
   // Where a text column was read from a file: its first cell that is not a
   // number, and how many are not, so a block that needs numbers reports that
   // cell once; and its first empty cell.
