@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libcli11-dev libfmt-dev libmd4c-dev
   librsvg2-dev libjpeg-dev libqpdf-dev
+  libsqlite3-dev  # SQLite datasets and bulk builds from a query
   catch2 libpoppler-cpp-dev poppler-utils qpdf
   fonts-open-sans fonts-dejavu-core
   time  # /usr/bin/time for bench/bulk.sh's peak memory

@@ -4,25 +4,22 @@
 
 #include <memory>
 
+#include "core/c_handle.hpp"
 #include "core/read_file.hpp"
 
 namespace folio::image {
 namespace {
 
-struct GObjectDeleter {
-  void operator()(void* p) const { g_object_unref(p); }
-};
-struct GErrorDeleter {
-  void operator()(GError* e) const { g_error_free(e); }
-};
+using SvgHandle = Handle<RsvgHandle, g_object_unref>;
+using ErrorHandle = Handle<GError, g_error_free>;
 
 // librsvg reports the size the SVG asks for (width and height, else its viewBox).
 Probe probe_svg(std::string_view bytes) {
   Probe p;
   GError* raw_error = nullptr;
-  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
-  std::unique_ptr<GError, GErrorDeleter> error(raw_error);
+  SvgHandle handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                             bytes.size(), &raw_error));
+  ErrorHandle error(raw_error);
   if (!handle) {
     p.error = std::string("a corrupt SVG file: ") + (error ? error->message : "unreadable");
     return p;

@@ -2,18 +2,12 @@
 
 #include <cairo.h>
 
-#include <memory>
+#include "core/c_handle.hpp"
 
 namespace folio {
 
 // RAII owners of Cairo handles: nothing is destroyed by hand.
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
+using SurfacePtr = Handle<cairo_surface_t, cairo_surface_destroy>;
+using ContextPtr = Handle<cairo_t, cairo_destroy>;
 
 }  // namespace folio

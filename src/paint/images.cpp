@@ -5,18 +5,15 @@
 
 #include <memory>
 
+#include "core/c_handle.hpp"
 #include "core/read_file.hpp"
 #include "image/probe.hpp"
 
 namespace folio {
 namespace {
 
-struct GObjectDeleter {
-  void operator()(void* p) const { g_object_unref(p); }
-};
-struct GErrorDeleter {
-  void operator()(GError* e) const { g_error_free(e); }
-};
+using SvgHandle = Handle<RsvgHandle, g_object_unref>;
+using ErrorHandle = Handle<GError, g_error_free>;
 
 cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int length) {
   auto* view = static_cast<std::string_view*>(closure);
@@ -29,9 +26,9 @@ cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int
 bool draw_svg(cairo_t* cr, const std::string& svg, const Rect& rect) {
   std::string bytes = without_svg_links(svg);
   GError* raw = nullptr;
-  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(
+  SvgHandle handle(
       rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
-  std::unique_ptr<GError, GErrorDeleter> error(raw);
+  ErrorHandle error(raw);
   if (!handle) return false;
   RsvgRectangle viewport{rect.x, rect.y, rect.width, rect.height};
   cairo_save(cr);
