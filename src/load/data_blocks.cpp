@@ -20,34 +20,29 @@ Scalar cell_scalar(const DataColumn& column, size_t row) {
   return Scalar(column.text(row));
 }
 
-std::optional<DataTable> table_from_values(const Value& array, std::string_view name,
-                                           Diagnostics& diags) {
-  const auto* rows = array.array();
-  if (!rows) return std::nullopt;
+namespace {
+
+// Typed columns from rows of values: numbers are numbers; strings are read
+// as numbers, percentages or dates when every one of the column reads so (as
+// a CSV's cells are), else text. `cell(r, c)` is row r's value of key c, or
+// nullptr when the row lacks it.
+template <class CellAt>
+std::optional<DataTable> table_from_cells(const std::vector<std::string>& keys, size_t rows,
+                                          const CellAt& cell, std::string_view name,
+                                          const Span& span, Diagnostics& diags) {
   int errors_before = diags.error_count();
-  // The keys in the order they first appear, then each row's value per key.
-  std::vector<std::string> keys;
-  for (const auto& row : *rows) {
-    const auto* t = row.table();
-    if (!t) {
-      diags.error(row.span, fmt::format("`{}` must be a list of tables (one per row), but holds {}",
-                                        name, describe_type(row)));
-      continue;
-    }
-    for (const auto& [k, v] : *t)
-      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  }
-  if (diags.error_count() > errors_before) return std::nullopt;
   DataTable table;
-  table.span = array.span;
-  table.rows = rows->size();
-  for (const auto& key : keys) {
+  table.span = span;
+  table.rows = rows;
+  for (size_t k = 0; k < keys.size(); ++k) {
     DataColumn col;
-    col.name = key;
+    col.name = keys[k];
     bool numbers = true, percents = true, dates = true, any = false;
-    for (const auto& row : *rows) {
-      const Value* v = row.member(key);
-      if (!v || (v->string() && v->string()->empty())) continue;
+    for (size_t r = 0; r < rows; ++r) {
+      const Value* v = cell(r, k);
+      if (!v || std::holds_alternative<std::monostate>(v->content) ||
+          (v->string() && v->string()->empty()))
+        continue;
       any = true;
       if (v->is_number()) {
         percents = dates = false;
@@ -55,6 +50,11 @@ std::optional<DataTable> table_from_values(const Value& array, std::string_view 
         auto n = parse_number_text(*s);
         if (!n) {
           numbers = percents = false;
+          if (!col.non_numbers++) {
+            col.first_non_number = v->span;
+            col.first_non_number_text = *s;
+            col.first_non_number_row = r;
+          }
         } else if (n->percent) {
           numbers = false;
         } else {
@@ -63,30 +63,30 @@ std::optional<DataTable> table_from_values(const Value& array, std::string_view 
         if (!is_iso_date(*s)) dates = false;
       } else {
         diags.error(v->span, fmt::format("`{}`: a row's `{}` must be text or a number, not {}",
-                                         name, key, describe_type(*v)));
+                                         name, keys[k], describe_type(*v)));
         numbers = percents = dates = false;
       }
       if (!col.span.known()) col.span = v->span;
     }
-    col.type = !any ? ColumnType::text
-               : numbers ? ColumnType::number
+    col.type = !any       ? ColumnType::text
+               : numbers  ? ColumnType::number
                : percents ? ColumnType::percent
-               : dates ? ColumnType::date
-                       : ColumnType::text;
+               : dates    ? ColumnType::date
+                          : ColumnType::text;
+    if (col.type == ColumnType::number && (col.name == "year" || col.name == "Year"))
+      col.label = true;
     TextColumnBuilder builder(col);
-    for (const auto& row : *rows) {
-      const Value* v = row.member(key);
+    for (size_t r = 0; r < rows; ++r) {
+      const Value* v = cell(r, k);
       if (col.numeric()) {
         double x = kNoValue;
         if (v && v->is_number()) x = v->as_number();
         if (v && v->string())
           if (auto n = parse_number_text(*v->string())) x = n->value;
         col.numbers.push_back(x);
-      } else if (!v) {
-        builder.push("");
-      } else if (v->string()) {
+      } else if (v && v->string()) {
         builder.push(*v->string());
-      } else if (v->is_number()) {
+      } else if (v && v->is_number()) {
         builder.push(format_plain(v->as_number()));
       } else {
         builder.push("");
@@ -96,6 +96,41 @@ std::optional<DataTable> table_from_values(const Value& array, std::string_view 
   }
   if (diags.error_count() > errors_before) return std::nullopt;
   return table;
+}
+
+}  // namespace
+
+std::optional<DataTable> table_from_values(const Value& array, std::string_view name,
+                                           Diagnostics& diags) {
+  const auto* rows = array.array();
+  if (!rows) return std::nullopt;
+  // The keys in the order they first appear.
+  std::vector<std::string> keys;
+  bool ok = true;
+  for (const auto& row : *rows) {
+    const auto* t = row.table();
+    if (!t) {
+      diags.error(row.span, fmt::format("`{}` must be a list of tables (one per row), but holds {}",
+                                        name, describe_type(row)));
+      ok = false;
+      continue;
+    }
+    for (const auto& [k, v] : *t)
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  }
+  if (!ok) return std::nullopt;
+  auto cell = [&](size_t r, size_t k) { return (*rows)[r].member(keys[k]); };
+  return table_from_cells(keys, rows->size(), cell, name, array.span, diags);
+}
+
+std::optional<DataTable> table_from_query(const std::vector<std::string>& columns,
+                                          const std::vector<std::vector<Value>>& rows,
+                                          std::string_view name, const Span& span,
+                                          Diagnostics& diags) {
+  auto cell = [&](size_t r, size_t c) -> const Value* {
+    return c < rows[r].size() ? &rows[r][c] : nullptr;
+  };
+  return table_from_cells(columns, rows.size(), cell, name, span, diags);
 }
 
 bool is_wide_grid(const DataTable& table) {

@@ -18,6 +18,12 @@ namespace folio {
 std::optional<DataTable> table_from_values(const Value& array, std::string_view name,
                                            Diagnostics& diags);
 
+// A SQLite query's result as a typed table, its columns typed as a list's are.
+std::optional<DataTable> table_from_query(const std::vector<std::string>& columns,
+                                          const std::vector<std::vector<Value>>& rows,
+                                          std::string_view name, const Span& span,
+                                          Diagnostics& diags);
+
 // A chart's numbers from a typed table. The first column gives the categories
 // and every other column of numbers a series (text columns after the first
 // are left out, as pandas' plot does). A table whose first column has no name

@@ -10,6 +10,7 @@
 #include "load/file_text.hpp"
 #include "load/internal.hpp"
 #include "load/sandbox.hpp"
+#include "load/sqlite.hpp"
 #include "load/transform.hpp"
 
 namespace folio {
@@ -84,8 +85,12 @@ std::shared_ptr<const DataTable> DatasetStore::compute(const DatasetSpec& spec) 
       options.decimal = decimal_mark_of_locale(spec.locale.text).value_or(DecimalMark::point);
     input = read_csv(TextValue{spec.csv.text, spec.csv.span}, options);
   } else if (!spec.sqlite.empty()) {
-    diags_.error(spec.sqlite.span, "SQLite datasets are not available in this build");
-    return nullptr;
+    auto result = read_sqlite_query(TextValue{spec.sqlite.text, spec.sqlite.span}, doc_.base_dir,
+                                    FileAccess{doc_.base_dir, allowed_dirs_},
+                                    TextValue{spec.query.text, spec.query.span}, limits_, diags_);
+    if (!result) return nullptr;
+    auto t = table_from_query(result->columns, result->rows, spec.name, spec.sqlite.span, diags_);
+    if (t) input = std::make_shared<DataTable>(std::move(*t));
   } else if (has(spec.from.text)) {
     input = table(spec.from.text);
   } else if (const Value* value = find_path(doc_.data, spec.from.text); value && value->array()) {

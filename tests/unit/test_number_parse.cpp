@@ -55,7 +55,7 @@ TEST_CASE("a decimal comma locale reads 1.234,5") {
   CHECK_FALSE(parse_number_text("1,234.5", DecimalMark::comma));
 }
 
-TEST_CASE("--set and manifest values read numbers as a CSV cell does") {
+TEST_CASE("values given with --set or in a manifest read numbers as a CSV cell does") {
   auto v = value_from_text("1,457");
   REQUIRE(std::holds_alternative<int64_t>(v.content));
   CHECK(std::get<int64_t>(v.content) == 1457);
