@@ -44,9 +44,8 @@ size_t separator_at(std::string_view s, DecimalMark mark) {
 std::optional<DecimalMark> decimal_mark_of_locale(std::string_view tag) {
   std::string_view language = tag.substr(0, std::min(tag.find_first_of("-_"), tag.size()));
   if (language.size() < 2 || language.size() > 3 ||
-      !std::all_of(language.begin(), language.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      }))
+      !std::all_of(language.begin(), language.end(),
+                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
     return std::nullopt;
   std::string lower(language);
   for (char& c : lower) c = static_cast<char>(c | 0x20);

@@ -2,9 +2,9 @@
 
 #include <map>
 
+#include "core/number_parse.hpp"
 #include "core/page_ref.hpp"
 #include "core/suggest.hpp"
-#include "core/number_parse.hpp"
 #include "load/csv.hpp"
 #include "load/data_blocks.hpp"
 #include "load/dataset.hpp"
@@ -131,8 +131,9 @@ class Binder {
     }
     if (!rows.table && !rows.values) return std::nullopt;
     if (rows.size() > limits_.max_table_rows) {
-      diags_.error(data.span, fmt::format("`{}` has {} rows, more than the limit of {}", name,
-                                          rows.size(), limits_.max_table_rows),
+      diags_.error(data.span,
+                   fmt::format("`{}` has {} rows, more than the limit of {}", name, rows.size(),
+                               limits_.max_table_rows),
                    {"raise the limit with --max-rows, or `limit` the dataset"});
       return std::nullopt;
     }
@@ -213,7 +214,8 @@ class Binder {
       fill_table_rows(shown, *table);
       return;
     }
-    if (auto ds = dataset_from_table(data, name, src.name.span, diags_)) src.dataset = std::move(*ds);
+    if (auto ds = dataset_from_table(data, name, src.name.span, diags_))
+      src.dataset = std::move(*ds);
   }
 
   void resolve(DataSource& src, TableBlock* table) {

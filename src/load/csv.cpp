@@ -51,8 +51,11 @@ class CsvTokenizer {
         return false;
       }
       for (auto& f : row)
-        if (f.in_scratch) f.text = std::string_view(scratch_).substr(f.scratch_begin, f.scratch_end - f.scratch_begin);
-      bool blank = std::all_of(row.begin(), row.end(), [](const Field& f) { return is_blank(f.text); });
+        if (f.in_scratch)
+          f.text =
+              std::string_view(scratch_).substr(f.scratch_begin, f.scratch_end - f.scratch_begin);
+      bool blank =
+          std::all_of(row.begin(), row.end(), [](const Field& f) { return is_blank(f.text); });
       if (!blank) return true;
     }
     return false;
@@ -261,11 +264,10 @@ std::optional<DataTable> read_csv_table(std::string_view text, const std::string
       if (row.size() != width) {
         // Point at the first field too many, or just past the last field there is.
         Span at = row.size() > width ? tokens.span(row[width]) : tokens.span_after(row.back());
-        diags.error(at,
-                    fmt::format("this row has {} fields but the header row has {}", row.size(),
-                                width),
-                    {"every row needs one field per column; quote a field that holds a comma: "
-                     "\"1,457\""});
+        diags.error(
+            at, fmt::format("this row has {} fields but the header row has {}", row.size(), width),
+            {"every row needs one field per column; quote a field that holds a comma: "
+             "\"1,457\""});
         continue;
       }
       ++table.rows;
@@ -301,7 +303,8 @@ std::optional<DataTable> read_csv_table(std::string_view text, const std::string
     if (tokens.failed()) return std::nullopt;
   }
   if (table.rows == 0 && diags.error_count() == errors_before)
-    diags.error(table.span, "the CSV file has a header row but no rows: it needs at least one row of values");
+    diags.error(table.span,
+                "the CSV file has a header row but no rows: it needs at least one row of values");
   for (const auto& [name, type] : options.types)
     if (!table.column(name)) {
       std::string names;
@@ -327,8 +330,8 @@ std::optional<DataTable> read_csv_table(std::string_view text, const std::string
       col.type = ColumnType::text;
     }
     // A column of years names them: 2012, not 2,012, and no total.
-    if (col.type == ColumnType::number && (col.name == "year" || col.name == "Year" ||
-                                           col.name == "YEAR"))
+    if (col.type == ColumnType::number &&
+        (col.name == "year" || col.name == "Year" || col.name == "YEAR"))
       col.label = true;
     if (col.numeric()) {
       col.numbers.reserve(table.rows);
@@ -361,8 +364,9 @@ std::optional<DataTable> read_csv_table(std::string_view text, const std::string
           auto n = parse_number_text(cell, options.decimal);
           fits = n && (col.type == ColumnType::percent || !n->percent);
           if (n) value = n->value;
-          if (n && col.type == ColumnType::percent && !n->percent) value /= 100;  // "12" in a
-                                                                                 // percent column
+          if (n && col.type == ColumnType::percent && !n->percent)
+            value /= 100;  // "12" in a
+                           // percent column
         }
         col.numbers.push_back(fits ? value : kNoValue);
       } else {

@@ -150,8 +150,8 @@ void report_not_numbers(const DataColumn& c, const std::string& message, const S
                         Diagnostics& diags) {
   std::vector<std::string> hints;
   if (c.non_numbers > 1)
-    hints.push_back(fmt::format("{} more cells of \"{}\" are not numbers either",
-                                c.non_numbers - 1, c.name));
+    hints.push_back(
+        fmt::format("{} more cells of \"{}\" are not numbers either", c.non_numbers - 1, c.name));
   diags.error(c.first_non_number.known() ? c.first_non_number : use, message, hints);
 }
 
@@ -176,11 +176,11 @@ std::optional<Dataset> dataset_from_table(const DataTable& table, std::string_vi
       ds.categories.push_back(col.name);
       if (col.non_numbers > 0) {
         // The first cell that is not a number, once for the whole column.
-        report_not_numbers(col,
-                           fmt::format("series \"{}\": \"{}\" is not a number",
-                                       category_text(names, col.first_non_number_row),
-                                       col.first_non_number_text),
-                           use, diags);
+        report_not_numbers(
+            col,
+            fmt::format("series \"{}\": \"{}\" is not a number",
+                        category_text(names, col.first_non_number_row), col.first_non_number_text),
+            use, diags);
       } else if (col.first_missing.known()) {
         diags.error(col.first_missing,
                     fmt::format("series \"{}\" has no value for \"{}\"",

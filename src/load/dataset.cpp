@@ -88,8 +88,9 @@ std::optional<Dataset> dataset_from_value(const Value& value, std::string_view n
         }
       }
       if (!v.is_number()) {
-        diags.error(v.span, fmt::format("series \"{}\": every value must be a number, not {}",
-                                        out.name, describe_type(v)),
+        diags.error(v.span,
+                    fmt::format("series \"{}\": every value must be a number, not {}", out.name,
+                                describe_type(v)),
                     {"a template that gives a number is fine too: \"{{ region.sales }}\""});
         continue;
       }

@@ -302,8 +302,7 @@ std::vector<TableSpec> make_tables() {
            {"csv", K::path, "A CSV file relative to the layout; its first row names the columns."},
            {"sqlite", K::path, "A SQLite database relative to the layout, opened read-only."},
            {"query", K::string, "With `sqlite`: the SELECT statement giving the rows."},
-           {"from", K::string,
-            "Another dataset to transform, or a list of tables under [data]."},
+           {"from", K::string, "Another dataset to transform, or a list of tables under [data]."},
            {"types", K::column_types,
             "Column types: { date = \"date\", code = \"text\" }; \"text\", \"number\", "
             "\"percent\" or \"date\". Default: inferred from the cells."},
@@ -326,7 +325,8 @@ std::vector<TableSpec> make_tables() {
             "\"cumsum(x)\", arithmetic."},
            {"sort", K::text_or_list, "Sort keys: \"x\", \"-x\" or \"x desc\" (descending)."},
            {"limit", K::integer, "Keep the first N rows.", {}, 0, int64_t{1} << 40},
-           {"select", K::text_or_list, "Keep these columns, in this order (\"x as name\" renames)."},
+           {"select", K::text_or_list,
+            "Keep these columns, in this order (\"x as name\" renames)."},
        }});
   t.push_back({"dataset.pivot",
                "A pivot from long to wide form: one row per `index` value, one column per "

@@ -42,12 +42,14 @@ Stats load_stats(TableReader& r) {
       if (!ir.get("value")) r.diags().error(span_of(*item), "a stats item needs a `value`");
       ir.finish();
     } else {
-      r.wrong_type("item", *item, "a table { value, label, note } of templates using {{ row.COLUMN }}");
+      r.wrong_type("item", *item,
+                   "a table { value, label, note } of templates using {{ row.COLUMN }}");
     }
   }
   if (stats.data.empty() != !stats.item)
-    r.diags().error(r.span(), "`data` and `item` go together: one tile per row of `data`, "
-                              "each made from the `item` templates");
+    r.diags().error(r.span(),
+                    "`data` and `item` go together: one tile per row of `data`, "
+                    "each made from the `item` templates");
   auto* node = r.get("items");
   if (!node) {
     if (stats.data.empty())
@@ -188,7 +190,8 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     if (r.get("items") && !l.data.empty())
       ctx.diags.error(r.span("items"), "give either `items` or `data`, not both");
     if (!l.item.empty() && l.data.empty())
-      ctx.diags.error(r.span("item"), "`item` is the template of each row of `data`: give `data` too");
+      ctx.diags.error(r.span("item"),
+                      "`item` is the template of each row of `data`: give `data` too");
     l.items = text_list(r, "items");
     if (auto o = r.boolean("ordered")) l.ordered = *o;
     l.color = r.color("color");

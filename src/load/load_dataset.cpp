@@ -31,8 +31,8 @@ std::vector<SpecText> text_list(TableReader& r, std::string_view key) {
       TextValue t = text_of(item, *s);
       out.push_back(SpecText{t.text, t.span});
     } else {
-      r.diags().error(span_of(item), fmt::format("`{}` must hold strings, not {}", key,
-                                                 describe_type(item)));
+      r.diags().error(span_of(item),
+                      fmt::format("`{}` must hold strings, not {}", key, describe_type(item)));
     }
   }
   return out;
@@ -58,9 +58,9 @@ DatasetSpec load_dataset(const std::string& name, const toml::table& table, Diag
   int sources = !spec.csv.empty() + !spec.sqlite.empty() + !spec.from.empty();
   if (sources != 1)
     diags.error(r.span(),
-                sources == 0 ? fmt::format("dataset `{}` needs `csv`, `sqlite` or `from`", name)
-                             : fmt::format("dataset `{}` takes one of `csv`, `sqlite` and `from`",
-                                           name),
+                sources == 0
+                    ? fmt::format("dataset `{}` needs `csv`, `sqlite` or `from`", name)
+                    : fmt::format("dataset `{}` takes one of `csv`, `sqlite` and `from`", name),
                 {"csv = \"data/file.csv\" reads a CSV file; from = \"other\" derives from another "
                  "dataset or an array of tables under [data]"});
   if (!spec.sqlite.empty() && spec.query.empty())
@@ -84,14 +84,15 @@ DatasetSpec load_dataset(const std::string& name, const toml::table& table, Diag
         spec.types.emplace(std::string(column.str()), *parsed);
       }
     } else {
-      r.wrong_type("types", *types, "a table of column types: { date = \"date\", code = \"text\" }");
+      r.wrong_type("types", *types,
+                   "a table of column types: { date = \"date\", code = \"text\" }");
     }
   }
   spec.locale = spec_text(r, "locale");
   if (!spec.locale.empty() && !decimal_mark_of_locale(spec.locale.text))
-    diags.error(spec.locale.span,
-                fmt::format("\"{}\" is not a language tag such as \"en\" or \"de-DE\"",
-                            spec.locale.text));
+    diags.error(
+        spec.locale.span,
+        fmt::format("\"{}\" is not a language tag such as \"en\" or \"de-DE\"", spec.locale.text));
   spec.derive = text_list(r, "derive");
   spec.filter = text_list(r, "filter");
   spec.group_by = text_list(r, "group_by");

@@ -9,8 +9,8 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "core/number_parse.hpp"
 #include "core/number_format.hpp"
+#include "core/number_parse.hpp"
 #include "core/suggest.hpp"
 #include "load/csv.hpp"
 
@@ -55,10 +55,11 @@ std::vector<Token> tokenize(std::string_view s) {
       t.text = std::string(s.substr(i + 1, end - i - 1));
       i = end + 1;
     } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-               (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+               (c == '.' && i + 1 < s.size() &&
+                std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
       size_t end = i;
-      while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '.' ||
-                                s[end] == '_'))
+      while (end < s.size() &&
+             (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '.' || s[end] == '_'))
         ++end;
       std::string_view digits = s.substr(i, end - i);
       auto n = parse_number_text(digits);
@@ -145,7 +146,8 @@ std::optional<Call> parse_call(const SpecText& e, std::string_view form, Diagnos
     return fail(tokens[0].offset, "expected a function or a column name");
   }
   if (tokens[i].kind == Tok::name && tokens[i].text == "as") {
-    if (tokens[i + 1].kind != Tok::name) return fail(tokens[i + 1].offset, "expected a name after `as`");
+    if (tokens[i + 1].kind != Tok::name)
+      return fail(tokens[i + 1].offset, "expected a name after `as`");
     call.as = tokens[i + 1].text;
     i += 2;
   }
@@ -163,11 +165,12 @@ const DataColumn* need_column(const DataTable& table, const std::string& name, c
     list += (list.empty() ? "" : ", ") + c.name;
   }
   std::vector<std::string> hints;
-  if (auto guess = closest_match(name, names)) hints.push_back(fmt::format("did you mean `{}`?", *guess));
+  if (auto guess = closest_match(name, names))
+    hints.push_back(fmt::format("did you mean `{}`?", *guess));
   hints.push_back(fmt::format("the columns here: {}", list));
   size_t at = e.text.find(name);
-  diags.error(at_offset(e, at == std::string::npos ? 0 : at), fmt::format("no column named `{}`", name),
-              hints);
+  diags.error(at_offset(e, at == std::string::npos ? 0 : at),
+              fmt::format("no column named `{}`", name), hints);
   return nullptr;
 }
 
@@ -180,8 +183,9 @@ bool need_numeric(const DataColumn& c, const SpecText& e, std::string_view funct
                                 c.first_non_number.file ? *c.first_non_number.file : "",
                                 c.first_non_number.line, c.first_non_number.column));
   hints.push_back("give the column's type in `types` if it should be a number");
-  diags.error(e.span, fmt::format("{}() needs a column of numbers, but `{}` holds {}", function,
-                                  c.name, column_type_name(c.type)),
+  diags.error(e.span,
+              fmt::format("{}() needs a column of numbers, but `{}` holds {}", function, c.name,
+                          column_type_name(c.type)),
               hints);
   return false;
 }
@@ -232,12 +236,18 @@ std::optional<DataColumn> date_part(const DataColumn& date, const std::string& f
     const std::string& d = date.strings[k];
     if (!is_iso_date(d)) continue;
     int year = digits_at(d, 0, 4), month = digits_at(d, 5, 2), day = digits_at(d, 8, 2);
-    if (function == "year") numbers[k] = year;
-    else if (function == "month") numbers[k] = month;
-    else if (function == "day") numbers[k] = day;
-    else if (function == "quarter") numbers[k] = (month - 1) / 3 + 1;
-    else if (function == "month_name") texts[k] = kMonthNames[month - 1];
-    else if (function == "year_month") texts[k] = d.substr(0, 7);
+    if (function == "year")
+      numbers[k] = year;
+    else if (function == "month")
+      numbers[k] = month;
+    else if (function == "day")
+      numbers[k] = day;
+    else if (function == "quarter")
+      numbers[k] = (month - 1) / 3 + 1;
+    else if (function == "month_name")
+      texts[k] = kMonthNames[month - 1];
+    else if (function == "year_month")
+      texts[k] = d.substr(0, 7);
   }
   if (as_text) {
     TextColumnBuilder b(out);
@@ -259,9 +269,8 @@ bool is_window_function(const std::string& f) {
 
 DataColumn window(const DataColumn& col, const std::string& function, const std::string& name) {
   size_t n = col.numbers.size();
-  DataColumn out = numeric_column(name, function == "share" || function == "pct_change"
-                                            ? ColumnType::percent
-                                            : col.type);
+  DataColumn out = numeric_column(
+      name, function == "share" || function == "pct_change" ? ColumnType::percent : col.type);
   out.numbers.resize(n, kNoValue);
   if (function == "share") {
     double total = 0;
@@ -277,8 +286,10 @@ DataColumn window(const DataColumn& col, const std::string& function, const std:
   } else {
     for (size_t r = 1; r < n; ++r) {
       double now = col.numbers[r], before = col.numbers[r - 1];
-      if (function == "change") out.numbers[r] = now - before;
-      else out.numbers[r] = before == 0 ? kNoValue : now / before - 1;
+      if (function == "change")
+        out.numbers[r] = now - before;
+      else
+        out.numbers[r] = before == 0 ? kNoValue : now / before - 1;
     }
   }
   return out;
@@ -310,8 +321,10 @@ bool add_column(DataTable& table, const SpecText& e, Diagnostics& diags) {
     for (size_t r = 0; r < table.rows; ++r) {
       double x = a->first ? a->first->numbers[r] : a->second;
       double y = b->first ? b->first->numbers[r] : b->second;
-      out.numbers[r] = op == '+' ? x + y : op == '-' ? x - y : op == '*' ? x * y
-                                                            : (y == 0 ? kNoValue : x / y);
+      out.numbers[r] = op == '+'   ? x + y
+                       : op == '-' ? x - y
+                       : op == '*' ? x * y
+                                   : (y == 0 ? kNoValue : x / y);
     }
     put(table, std::move(out));
     return true;
@@ -324,8 +337,9 @@ bool add_column(DataTable& table, const SpecText& e, Diagnostics& diags) {
   if (!col) return false;
   if (is_date_function(call->function)) {
     if (col->type != ColumnType::date) {
-      diags.error(e.span, fmt::format("{}() needs a column of dates, but `{}` holds {}",
-                                      call->function, col->name, column_type_name(col->type)),
+      diags.error(e.span,
+                  fmt::format("{}() needs a column of dates, but `{}` holds {}", call->function,
+                              col->name, column_type_name(col->type)),
                   {"dates are written 2012-01-31; give the column's type in `types`"});
       return false;
     }
@@ -361,7 +375,7 @@ struct Accumulator {
   size_t count = 0;
   double min = std::numeric_limits<double>::infinity();
   double max = -std::numeric_limits<double>::infinity();
-  std::vector<double> values;  // for the median only
+  std::vector<double> values;                             // for the median only
   uint32_t min_code = UINT32_MAX, max_code = UINT32_MAX;  // min and max of dates and text
 };
 
@@ -472,8 +486,10 @@ std::optional<DataColumn> aggregate_column(const DataColumn* col, const std::str
       if (col->strings[code].empty()) continue;
       Accumulator& a = acc[g.of_row[r]];
       ++a.count;
-      if (a.min_code == UINT32_MAX || col->strings[code] < col->strings[a.min_code]) a.min_code = code;
-      if (a.max_code == UINT32_MAX || col->strings[code] > col->strings[a.max_code]) a.max_code = code;
+      if (a.min_code == UINT32_MAX || col->strings[code] < col->strings[a.min_code])
+        a.min_code = code;
+      if (a.max_code == UINT32_MAX || col->strings[code] > col->strings[a.max_code])
+        a.max_code = code;
     }
   }
   if (col && !col->numeric() && (f == "min" || f == "max")) {
@@ -528,8 +544,8 @@ std::optional<DataTable> add_columns(DataTable table, const std::vector<SpecText
   return table;
 }
 
-std::optional<DataTable> filter_rows(const DataTable& table, const std::vector<SpecText>& conditions,
-                                     Diagnostics& diags) {
+std::optional<DataTable> filter_rows(const DataTable& table,
+                                     const std::vector<SpecText>& conditions, Diagnostics& diags) {
   std::vector<char> keep(table.rows, 1);
   bool ok = true;
   for (const auto& e : conditions) {
@@ -615,14 +631,15 @@ std::optional<DataTable> group_rows(const DataTable& table, const std::vector<Sp
         ok = false;
         continue;
       }
-      bool needs_numbers = call->function != "count" && call->function != "min" &&
-                           call->function != "max";
+      bool needs_numbers =
+          call->function != "count" && call->function != "min" && call->function != "max";
       if (needs_numbers && !need_numeric(*col, e, call->function, diags)) {
         ok = false;
         continue;
       }
     } else if (call->function != "count") {
-      diags.error(e.span, fmt::format("{}() needs a column", call->function), {std::string(kAggregateForm)});
+      diags.error(e.span, fmt::format("{}() needs a column", call->function),
+                  {std::string(kAggregateForm)});
       ok = false;
       continue;
     }
@@ -643,7 +660,8 @@ std::optional<DataTable> group_rows(const DataTable& table, const std::vector<Sp
   return out;
 }
 
-std::optional<DataTable> pivot_rows(const DataTable& table, const PivotSpec& p, Diagnostics& diags) {
+std::optional<DataTable> pivot_rows(const DataTable& table, const PivotSpec& p,
+                                    Diagnostics& diags) {
   const DataColumn* index = need_column(table, p.index.text, p.index, diags);
   const DataColumn* columns = need_column(table, p.columns.text, p.columns, diags);
   const DataColumn* values = need_column(table, p.values.text, p.values, diags);
@@ -669,9 +687,8 @@ std::optional<DataTable> pivot_rows(const DataTable& table, const PivotSpec& p, 
   std::vector<DataColumn> made(width);
   for (size_t c = 0; c < width; ++c) {
     size_t r0 = cols.first_row[c];
-    made[c] = numeric_column(columns->numeric() ? format_plain(columns->numbers[r0])
-                                                : columns->text(r0),
-                             type);
+    made[c] = numeric_column(
+        columns->numeric() ? format_plain(columns->numbers[r0]) : columns->text(r0), type);
     made[c].numbers.assign(height, p.fill);
   }
   for (size_t k = 0; k < cells.first_row.size(); ++k) {

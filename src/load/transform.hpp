@@ -22,8 +22,8 @@ std::optional<DataTable> add_columns(DataTable table, const std::vector<SpecText
 
 // `filter`: keeps the rows where every "column OP value" holds (OP: == != < <=
 // > >=; a value is a number or 'quoted text'; dates compare as 'YYYY-MM-DD').
-std::optional<DataTable> filter_rows(const DataTable& table, const std::vector<SpecText>& conditions,
-                                     Diagnostics& diags);
+std::optional<DataTable> filter_rows(const DataTable& table,
+                                     const std::vector<SpecText>& conditions, Diagnostics& diags);
 
 // `group_by` + `aggregate`: one row per distinct key, in the order each first
 // appears, with "FUNCTION(column) [as name]" per aggregate (sum, mean, median,

@@ -43,7 +43,7 @@ void TextColumnBuilder::grow() {
 void TextColumnBuilder::push(std::string_view text) {
   if ((column_.strings.size() + 1) * 2 > slots_.size()) grow();
   size_t mask = slots_.size() - 1;
-  size_t at = std::hash<std::string_view>{}(text) & mask;
+  size_t at = std::hash<std::string_view>{}(text)&mask;
   while (uint32_t entry = slots_[at]) {
     if (column_.strings[entry - 1] == text) {
       column_.codes.push_back(entry - 1);

@@ -82,14 +82,15 @@ TEST_CASE("a table from a CSV keeps its top-left header cell") {
   // "Year" heads its column (it was dropped), years print as labels and are not summed.
   CHECK_THAT(pages[0], Catch::Contains("Year"));
   CHECK_THAT(pages[0], Catch::Contains("2001"));
-  CHECK_THAT(pages[0], Catch::Contains("1,469"));  // 1,457 + 12
+  CHECK_THAT(pages[0], Catch::Contains("1,469"));   // 1,457 + 12
   CHECK_THAT(pages[0], !Catch::Contains("4,003"));  // 2001 + 2002 is no total
 }
 
 TEST_CASE("a declared type that a cell does not fit is one error, at the cell") {
   Folder f;
   std::string csv = "day,rain\n";
-  for (int i = 1; i <= 200; ++i) csv += fmt::format("2012-01-{:02},{}\n", i % 28 + 1, i % 7 ? "1.5" : "n/a");
+  for (int i = 1; i <= 200; ++i)
+    csv += fmt::format("2012-01-{:02},{}\n", i % 28 + 1, i % 7 ? "1.5" : "n/a");
   f.write("rain.csv", csv);
   Diagnostics diags;
   auto built = f.build(
@@ -138,9 +139,10 @@ items = [{ value = "{{ totals.rain }}", label = "mm" }]
   CHECK(block<Stats>(*built, 1).items[0].value.text == "33\\.3");
 
   Diagnostics many;
-  CHECK_FALSE(f.build("[dataset.w]\ncsv = \"weather.csv\"\n[[block]]\ntype = \"paragraph\"\n"
-                      "text = \"{{ w.precipitation }}\"\n",
-                      many));
+  CHECK_FALSE(
+      f.build("[dataset.w]\ncsv = \"weather.csv\"\n[[block]]\ntype = \"paragraph\"\n"
+              "text = \"{{ w.precipitation }}\"\n",
+              many));
   CHECK(many.error_count() == 1);  // five rows: which one?
 }
 
@@ -188,9 +190,10 @@ total_row = "Total"
   CHECK(std::get<double>(table.rows[0][1].content) == 1457);  // the same number reader as CSV
 
   Diagnostics typo;
-  CHECK_FALSE(f.build("[dataset.w]\ncsv = \"weather.csv\"\n[[block]]\ntype = \"list\"\n"
-                      "data = \"w\"\nitem = \"{{ row.wether }}\"\n",
-                      typo));
+  CHECK_FALSE(
+      f.build("[dataset.w]\ncsv = \"weather.csv\"\n[[block]]\ntype = \"list\"\n"
+              "data = \"w\"\nitem = \"{{ row.wether }}\"\n",
+              typo));
   CHECK(typo.error_count() == 1);  // once, not once per row
   CHECK_THAT(messages(typo), Catch::Contains("row.weather"));
 }
@@ -214,15 +217,15 @@ total_row = "Total"
                                 diags);
   INFO(messages(diags));
   REQUIRE(built);
-  CHECK(block<Chart>(*built, 0).source.dataset.series[0].values ==
-        std::vector<double>{1457, 12});
+  CHECK(block<Chart>(*built, 0).source.dataset.series[0].values == std::vector<double>{1457, 12});
   CHECK(std::get<double>(block<TableBlock>(*built, 1).rows[0][1].content) == 1457);
 
   Diagnostics bad;
-  CHECK_FALSE(test::build_text("[data]\nx = \"many\"\n[[block]]\ntype = \"chart\"\n"
-                               "categories = [\"a\"]\nseries = [{ name = \"s\", values = "
-                               "[\"{{ x }}\"] }]\n",
-                               bad));
+  CHECK_FALSE(
+      test::build_text("[data]\nx = \"many\"\n[[block]]\ntype = \"chart\"\n"
+                       "categories = [\"a\"]\nseries = [{ name = \"s\", values = "
+                       "[\"{{ x }}\"] }]\n",
+                       bad));
   REQUIRE(bad.error_count() == 1);
   CHECK(bad.all()[0].message == "series \"s\": \"{{ x }}\" gives \"many\", not a number");
 }

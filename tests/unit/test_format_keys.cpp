@@ -62,9 +62,9 @@ TEST_CASE("format_keys lists exactly the keys the loader accepts, table by table
   CHECK(loader_keys("#\n[dataset.a]\nfrom = \"b\"\npivot = { index = \"x\" }\n", 4) ==
         spec_keys({"dataset.pivot"}));
   // Every table of the format is checked above, except the series (read as data).
-  std::set<std::string_view> checked = {
-      "document",   "theme",        "running", "page_style",   "block", "table.column",
-      "stats.item", "chart.series", "dataset", "dataset.pivot"};
+  std::set<std::string_view> checked = {"document", "theme",        "running",    "page_style",
+                                        "block",    "table.column", "stats.item", "chart.series",
+                                        "dataset",  "dataset.pivot"};
   for (auto type : format_block_types())
     checked.insert(find_format_table(fmt::format("block.{}", type))->name);
   for (const auto& t : format_tables()) CHECK(checked.count(t.name) == 1);

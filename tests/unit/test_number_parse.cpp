@@ -21,11 +21,14 @@ TEST_CASE("numbers as people and spreadsheets write them") {
   CHECK(number("1,234,567.25") == 1234567.25);
   CHECK(number("-2.5") == -2.5);
   CHECK(number("+5") == 5);
-  CHECK(number("\xE2\x88\x92" "3") == -3);  // U+2212 minus sign
+  CHECK(number("\xE2\x88\x92"
+               "3") == -3);  // U+2212 minus sign
   CHECK(number("$1,200") == 1200);
   CHECK(number("-$5") == -5);
-  CHECK(number("\xC2\xA3" "12.50") == 12.5);  // £
-  CHECK(number("\xE2\x82\xAC" "3") == 3);     // €
+  CHECK(number("\xC2\xA3"
+               "12.50") == 12.5);  // £
+  CHECK(number("\xE2\x82\xAC"
+               "3") == 3);  // €
   CHECK(number("1e3") == 1000);
   CHECK(number(".5") == 0.5);
   auto pct = parse_number_text("12.5%");
@@ -37,8 +40,8 @@ TEST_CASE("numbers as people and spreadsheets write them") {
 }
 
 TEST_CASE("text that only looks like a number is not one") {
-  for (std::string_view text : {"", " ", "1,2", "12,34", "1,2345", "12 apples", "1.2.3", "abc",
-                                "$", "%", "nan", "inf", "1,000e3", "--1", "2012-01-01"})
+  for (std::string_view text : {"", " ", "1,2", "12,34", "1,2345", "12 apples", "1.2.3", "abc", "$",
+                                "%", "nan", "inf", "1,000e3", "--1", "2012-01-01"})
     CHECK_FALSE(parse_number_text(text));
 }
 
@@ -49,7 +52,9 @@ TEST_CASE("a decimal comma locale reads 1.234,5") {
   CHECK_FALSE(decimal_mark_of_locale("12"));
   CHECK(number("1.234,5", DecimalMark::comma) == 1234.5);
   CHECK(number("1 234,5", DecimalMark::comma) == 1234.5);
-  CHECK(number("1\xC2\xA0" "234", DecimalMark::comma) == 1234);  // no-break space
+  CHECK(number("1\xC2\xA0"
+               "234",
+               DecimalMark::comma) == 1234);  // no-break space
   CHECK(number("12,5 %", DecimalMark::comma) == Approx(0.125));
   CHECK(number("3,14", DecimalMark::comma) == Approx(3.14));
   CHECK_FALSE(parse_number_text("1,234.5", DecimalMark::comma));

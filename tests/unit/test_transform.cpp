@@ -48,8 +48,9 @@ const char* kWeather =
 }  // namespace
 
 TEST_CASE("a CSV's columns are typed: number, percent, date and text") {
-  DataTable t = table_of("Year,Sales,Share,Region,When\n2001,\"1,457\",12%,North,2012-01-31\n"
-                         "2002,$900,8.5%,South,2012-02-29\n2003,,1%,,\n");
+  DataTable t = table_of(
+      "Year,Sales,Share,Region,When\n2001,\"1,457\",12%,North,2012-01-31\n"
+      "2002,$900,8.5%,South,2012-02-29\n2003,,1%,,\n");
   REQUIRE(t.rows == 3);
   CHECK(t.columns[0].name == "Year");  // the top-left cell names a column like any other
   CHECK(t.columns[0].type == ColumnType::number);
@@ -105,9 +106,9 @@ TEST_CASE("derive: parts of a date and arithmetic") {
 
 TEST_CASE("filter keeps the rows where every condition holds") {
   Diagnostics diags;
-  auto t = filter_rows(table_of(kWeather),
-                       texts({"weather == 'rain'", "precipitation > 1", "date < '2013-01-01'"}),
-                       diags);
+  auto t =
+      filter_rows(table_of(kWeather),
+                  texts({"weather == 'rain'", "precipitation > 1", "date < '2013-01-01'"}), diags);
   REQUIRE(t);
   REQUIRE(t->rows == 1);
   CHECK(strings(*t, "date")[0] == "2012-01-02");
@@ -120,10 +121,11 @@ TEST_CASE("filter keeps the rows where every condition holds") {
 
 TEST_CASE("group_by with every aggregate, groups in order of first appearance") {
   Diagnostics diags;
-  auto t = group_rows(table_of(kWeather), texts({"weather"}),
-                      texts({"sum(precipitation)", "mean(temp_max) as high", "median(precipitation) as mid",
-                             "min(date) as first", "max(temp_max)", "count() as days"}),
-                      diags);
+  auto t = group_rows(
+      table_of(kWeather), texts({"weather"}),
+      texts({"sum(precipitation)", "mean(temp_max) as high", "median(precipitation) as mid",
+             "min(date) as first", "max(temp_max)", "count() as days"}),
+      diags);
   REQUIRE(t);
   CHECK(strings(*t, "weather") == std::vector<std::string>{"drizzle", "rain", "sun"});
   CHECK(numbers(*t, "precipitation")[1] == Approx(32.0));
@@ -134,15 +136,15 @@ TEST_CASE("group_by with every aggregate, groups in order of first appearance") 
   CHECK(numbers(*t, "days") == std::vector<double>{1, 3, 1});
 
   // No keys: one row for the whole table; an even count's median is the middle two's mean.
-  auto all = group_rows(table_of("x\n1\n4\n2\n10\n"), {}, texts({"median(x)", "sum(x) as s"}), diags);
+  auto all =
+      group_rows(table_of("x\n1\n4\n2\n10\n"), {}, texts({"median(x)", "sum(x) as s"}), diags);
   REQUIRE(all);
   CHECK(all->rows == 1);
   CHECK(numbers(*all, "x")[0] == 3);
   CHECK(numbers(*all, "s")[0] == 17);
 
   CHECK_FALSE(group_rows(table_of(kWeather), texts({"weather"}), texts({"sum(weather)"}), diags));
-  CHECK(diags.all().back().message ==
-        "sum() needs a column of numbers, but `weather` holds text");
+  CHECK(diags.all().back().message == "sum() needs a column of numbers, but `weather` holds text");
 }
 
 TEST_CASE("pivot: long to wide, for a chart") {
@@ -172,9 +174,9 @@ TEST_CASE("pivot: long to wide, for a chart") {
 
 TEST_CASE("compute: share, change, pct_change and cumsum; sort, limit and select") {
   Diagnostics diags;
-  auto t = add_columns(table_of("k,v\na,10\nb,30\nc,60\n"),
-                       texts({"share(v)", "change(v)", "pct_change(v) as growth", "cumsum(v)"}),
-                       diags);
+  auto t =
+      add_columns(table_of("k,v\na,10\nb,30\nc,60\n"),
+                  texts({"share(v)", "change(v)", "pct_change(v) as growth", "cumsum(v)"}), diags);
   REQUIRE(t);
   CHECK(t->column("v_share")->type == ColumnType::percent);
   CHECK(numbers(*t, "v_share")[2] == Approx(0.6));
