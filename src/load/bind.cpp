@@ -95,7 +95,10 @@ class Binder {
   }
 
   Lookup lookup(std::string_view path) {
-    if (auto in_dataset = store_.lookup(path)) return *in_dataset;
+    if (auto in_dataset = store_.lookup(path)) {
+      if (in_dataset->value) doc_.dataset_values.emplace(std::string(path), *in_dataset->value);
+      return *in_dataset;
+    }
     Lookup found = lookup_in_document(doc_, path);
     if (!found.value && !found.not_scalar && doc_.data_incomplete) found.unknown = true;
     return found;

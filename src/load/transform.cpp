@@ -550,6 +550,13 @@ std::optional<DataTable> filter_rows(const DataTable& table,
   bool ok = true;
   for (const auto& e : conditions) {
     auto tokens = tokenize(e.text);
+    // A negative number: "temp_min < -5".
+    if (tokens.size() == 5 && tokens[2].kind == Tok::op && tokens[2].text == "-" &&
+        tokens[3].kind == Tok::number) {
+      tokens[3].number = -tokens[3].number;
+      tokens[3].text = "-" + tokens[3].text;
+      tokens.erase(tokens.begin() + 2);
+    }
     if (tokens.size() != 4 || tokens[0].kind != Tok::name || tokens[1].kind != Tok::op ||
         tokens[1].text.find_first_of("+-*/") == 0 ||
         (tokens[2].kind != Tok::number && tokens[2].kind != Tok::text)) {

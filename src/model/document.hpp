@@ -260,6 +260,9 @@ struct Document {
   Value data;  // [data] merged with the data files
   // [dataset.NAME] tables: typed tables read and transformed by binding.
   std::vector<DatasetSpec> datasets;
+  // The dataset values templates named ({{ totals.rain }}), kept by binding
+  // for what layout expands later: the header and footer on every page.
+  std::map<std::string, Scalar, std::less<>> dataset_values;
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;

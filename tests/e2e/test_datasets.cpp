@@ -271,3 +271,30 @@ text = "First order {{ sales[0].first }}."
                           outside));
   CHECK_THAT(messages(outside), Catch::Contains("outside"));
 }
+
+TEST_CASE("a running footer reads a dataset's value on every page") {
+  Folder f;
+  f.write("weather.csv", kWeatherCsv);
+  f.write("layout.toml", R"(
+[dataset.totals]
+csv = "weather.csv"
+aggregate = "sum(precipitation) as rain"
+[footer]
+left = "Rain {{ totals.rain | number(1) }} mm, page {{ page }}"
+[[block]]
+type = "paragraph"
+text = "One"
+[[block]]
+type = "page_break"
+[[block]]
+type = "paragraph"
+text = "Two"
+)");
+  std::string pdf = f.dir + "/out.pdf";
+  auto r = test::run_folio("render '" + f.dir + "/layout.toml' -o '" + pdf + "'");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  auto pages = test::pdf_page_texts(pdf);
+  REQUIRE(pages.size() == 2);
+  CHECK_THAT(pages[1], Catch::Contains("Rain 33.3 mm, page 2"));
+}

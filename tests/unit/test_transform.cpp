@@ -113,6 +113,10 @@ TEST_CASE("filter keeps the rows where every condition holds") {
   REQUIRE(t->rows == 1);
   CHECK(strings(*t, "date")[0] == "2012-01-02");
 
+  auto cold = filter_rows(table_of("t\n-7.5\n2\n-1\n"), texts({"t < -1"}), diags);
+  REQUIRE(cold);
+  CHECK(numbers(*cold, "t") == std::vector<double>{-7.5});
+
   auto bad = filter_rows(table_of(kWeather), texts({"wether == 'rain'"}), diags);
   CHECK_FALSE(bad);
   CHECK(diags.all().back().message == "no column named `wether`");
