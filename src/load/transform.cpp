@@ -425,10 +425,12 @@ std::vector<uint32_t> key_ids(const DataColumn& c) {
 Groups group(const std::vector<const DataColumn*>& keys, size_t rows) {
   Groups g;
   g.of_row.assign(rows, 0);
+  // No keys: one group, even of no rows (SQL's SELECT count(*) gives 0, not nothing).
   if (keys.empty()) {
-    if (rows) g.first_row.push_back(0);
+    g.first_row.push_back(0);
     return g;
   }
+  if (rows == 0) return g;
   std::vector<uint32_t> combined = key_ids(*keys[0]);
   for (size_t k = 1; k < keys.size(); ++k) {
     std::vector<uint32_t> next = key_ids(*keys[k]);

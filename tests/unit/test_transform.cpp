@@ -203,6 +203,25 @@ TEST_CASE("compute: share, change, pct_change and cumsum; sort, limit and select
   CHECK(diags.empty());
 }
 
+TEST_CASE("a filter that keeps no rows groups into no rows, and totals of nothing are one row") {
+  Diagnostics diags;
+  auto none = filter_rows(table_of(kWeather), texts({"precipitation > 100"}), diags);
+  REQUIRE(none);
+  CHECK(none->rows == 0);
+  auto grouped = group_rows(*none, texts({"weather"}), texts({"count() as days"}), diags);
+  REQUIRE(grouped);
+  CHECK(grouped->rows == 0);
+  PivotSpec p{{"weather", {}}, {"date", {}}, {"precipitation", {}}, {}, 0, {}};
+  auto pivoted = pivot_rows(*none, p, diags);
+  REQUIRE(pivoted);
+  CHECK(pivoted->rows == 0);
+  auto totals = group_rows(*none, {}, texts({"count() as days", "sum(precipitation)"}), diags);
+  REQUIRE(totals);
+  REQUIRE(totals->rows == 1);
+  CHECK(numbers(*totals, "days")[0] == 0);
+  CHECK(numbers(*totals, "precipitation")[0] == 0);
+}
+
 TEST_CASE("missing values sort last and are skipped by aggregates") {
   Diagnostics diags;
   DataTable t = table_of("k,v\na,\nb,2\nc,1\n");
