@@ -147,8 +147,15 @@ std::vector<LinePiece> markdown_pieces(const std::vector<text::RichParagraph>& p
       m.align = Align::right;
       std::string marker = p.kind == text::ParagraphKind::bullet ? "\xE2\x80\xA2"  // •
                                                                  : std::to_string(p.number) + ".";
-      piece.marker = ctx.shape(text::plain_paragraph(marker), m, indent - s.size * 0.4, span);
+      double room = indent - s.size * 0.4;
+      piece.marker = ctx.shape(text::plain_paragraph(marker), m, room, span);
       piece.marker_x = x - indent;
+      if (piece.marker->line_count() > 1) {
+        // "10." is wider than the indent: it hangs to the left rather than wrapping.
+        double wide = room * 3;
+        piece.marker = ctx.shape(text::plain_paragraph(marker), m, wide, span);
+        piece.marker_x -= wide - room;
+      }
     }
     // Close the lists deeper than this paragraph; a plain paragraph at a list's
     // depth continues that list's last item.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/number_format.hpp"
+#include "core/number_parse.hpp"
+#include "core/template.hpp"
 
 namespace folio {
 
@@ -71,9 +73,25 @@ std::optional<Dataset> dataset_from_value(const Value& value, std::string_view n
     if (values->array()->empty())
       diags.error(values->span, fmt::format("series \"{}\" has no values", out.name));
     for (const auto& v : *values->array()) {
+      if (const std::string* text = v.string()) {
+        // "{{ region.sales }}" is read as a number by binding; "1,457" now.
+        if (has_placeholder(*text)) {
+          Span at = v.span;
+          if (at.known()) at.column += 1;  // inside the quotes
+          out.templated.push_back({out.values.size(), {*text, at}});
+          out.values.push_back(0);
+          continue;
+        }
+        if (auto n = parse_number_text(*text)) {
+          out.values.push_back(n->value);
+          continue;
+        }
+      }
       if (!v.is_number()) {
-        diags.error(v.span, fmt::format("series \"{}\": every value must be a number, not {}",
-                                        out.name, describe_type(v)));
+        diags.error(v.span,
+                    fmt::format("series \"{}\": every value must be a number, not {}", out.name,
+                                describe_type(v)),
+                    {"a template that gives a number is fine too: \"{{ region.sales }}\""});
         continue;
       }
       out.values.push_back(v.as_number());

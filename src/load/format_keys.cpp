@@ -198,12 +198,18 @@ std::vector<TableSpec> make_tables() {
                "A bulleted or numbered list.",
                {
                    {"items", K::text_list, "The items, each Markdown text."},
+                   {"data", K::dataset,
+                    "Items from data: a [dataset.NAME], a .csv file or a list under [data]; one "
+                    "item per row."},
+                   {"item", K::text,
+                    "With `data`: each row's item, a template using {{ row.COLUMN }} ({{ row }} "
+                    "for a list of plain values, the default)."},
                    {"ordered", K::boolean, "Number the items. Default false."},
                    {"color", K::color,
                     "Text colour (a colour or a theme colour name such as \"on_accent\"). Default: "
                     "the theme's, or the enclosing box's."},
                },
-               {"items"}});
+               {}});
   t.push_back({"block.quote",
                "A quotation.",
                {
@@ -223,10 +229,16 @@ std::vector<TableSpec> make_tables() {
                "Big-number tiles.",
                {
                    {"items", K::stats_items, "The tiles: [{ value, label, note }, ...]."},
+                   {"data", K::dataset,
+                    "Tiles from data: a [dataset.NAME], a .csv file or a list under [data]; one "
+                    "tile per row."},
+                   {"item", K::stats_item,
+                    "With `data`: each row's tile, { value, label, note } templates using "
+                    "{{ row.COLUMN }}."},
                    {"columns", K::integer, "Tiles per row. Default: all in one row.", {}, 1, 12},
                    {"color", K::color, "Colour of the values. Default: the theme's accent."},
                },
-               {"items"}});
+               {}});
   t.push_back(
       {"block.chart",
        "A chart drawn from a dataset.",
@@ -237,7 +249,8 @@ std::vector<TableSpec> make_tables() {
             "Columns (vertical) or bars (horizontal). Default \"vertical\".",
             {"vertical", "horizontal"}},
            {"mode", K::choice, "Default \"grouped\".", {"grouped", "stacked"}},
-           {"data", K::dataset, "A dataset under [data], or a .csv file relative to the layout."},
+           {"data", K::dataset,
+            "A [dataset.NAME], a dataset under [data], or a .csv file relative to the layout."},
            {"categories", K::categories, "Inline data: the category names."},
            {"series", K::series, "Inline data: [{ name, values, color }, ...]."},
            {"exclude_series", K::text_list,
@@ -264,7 +277,9 @@ std::vector<TableSpec> make_tables() {
       {"block.table",
        "A table from a dataset or from rows.",
        {
-           {"data", K::dataset, "A dataset under [data], or a .csv file relative to the layout."},
+           {"data", K::dataset,
+            "A [dataset.NAME], a dataset or list of tables under [data], or a .csv file relative "
+            "to the layout."},
            {"categories", K::categories, "Inline data: the category names (the header row)."},
            {"series", K::series, "Inline data: [{ name, values }, ...], one row each."},
            {"transpose", K::boolean, "Swap rows and columns of a dataset."},
@@ -350,6 +365,55 @@ std::vector<TableSpec> make_tables() {
                    {"note", K::text, "A small note below."},
                },
                {"value"}});
+  t.push_back(
+      {"dataset",
+       "A typed table, [dataset.NAME]: read from a CSV file, a SQLite query, another dataset or a "
+       "list of tables under [data], then transformed (derive, filter, group_by + aggregate, "
+       "pivot, compute, sort, limit, select: always in that order).",
+       {
+           {"csv", K::path, "A CSV file relative to the layout; its first row names the columns."},
+           {"sqlite", K::path, "A SQLite database relative to the layout, opened read-only."},
+           {"query", K::string, "With `sqlite`: the SELECT statement giving the rows."},
+           {"from", K::string, "Another dataset to transform, or a list of tables under [data]."},
+           {"types", K::column_types,
+            "Column types: { date = \"date\", code = \"text\" }; \"text\", \"number\", "
+            "\"percent\" or \"date\". Default: inferred from the cells."},
+           {"locale", K::string,
+            "How the CSV writes numbers: a language tag; \"de\", \"fr\", ... read 1.234,5. "
+            "Default: 1,234.5."},
+           {"derive", K::text_or_list,
+            "New columns before filtering: \"year(date) as year\", \"temp_max - temp_min as "
+            "range\"."},
+           {"filter", K::text_or_list,
+            "Keep the rows where every condition holds: \"precipitation > 0\", \"weather == "
+            "'rain'\"."},
+           {"group_by", K::text_or_list, "Columns whose distinct values make one row each."},
+           {"aggregate", K::text_or_list,
+            "Per group (or for the whole table): \"sum(x)\", \"mean(x) as avg\", \"median(x)\", "
+            "\"min(x)\", \"max(x)\", \"count()\"."},
+           {"pivot", K::pivot, "Long to wide: { index, columns, values, aggfunc, fill }."},
+           {"compute", K::text_or_list,
+            "New columns after grouping: \"share(x)\", \"change(x)\", \"pct_change(x)\", "
+            "\"cumsum(x)\", arithmetic."},
+           {"sort", K::text_or_list, "Sort keys: \"x\", \"-x\" or \"x desc\" (descending)."},
+           {"limit", K::integer, "Keep the first N rows.", {}, 0, int64_t{1} << 40},
+           {"select", K::text_or_list,
+            "Keep these columns, in this order (\"x as name\" renames)."},
+       }});
+  t.push_back({"dataset.pivot",
+               "A pivot from long to wide form: one row per `index` value, one column per "
+               "`columns` value.",
+               {
+                   {"index", K::string, "The column whose values become the rows."},
+                   {"columns", K::string, "The column whose values become the columns."},
+                   {"values", K::string, "The column aggregated into the cells."},
+                   {"aggfunc",
+                    K::choice,
+                    "How several values of one cell combine. Default \"sum\".",
+                    {"sum", "mean", "median", "min", "max", "count"}},
+                   {"fill", K::number, "The value of a cell no row has. Default 0."},
+               },
+               {"index", "columns", "values"}});
   TableSpec series{
       "chart.series",
       "One data series.",

@@ -35,6 +35,10 @@ enum class ValueKind {
   rows,           // list of rows, each a list of cells (text or numbers)
   table_columns,  // list of table column tables
   stats_items,    // list of stats item tables
+  stats_item,     // one stats item table (the template of tiles from data)
+  text_or_list,   // one string or a list of strings
+  column_types,   // a table of column name = "text" | "number" | "percent" | "date"
+  pivot,          // the pivot table of a dataset
   blocks,         // list of block tables
   any_table,      // a table of anything (data)
   string_map,     // a table of name = string

@@ -55,6 +55,8 @@ TableBlock load_table(TableReader& reader);
 
 // `direction = "ltr" | "rtl" | "auto"`.
 std::optional<Direction> load_direction(TableReader& r);
+// [dataset.NAME] tables.
+void load_datasets(const toml::table& table, Document& doc, Diagnostics& diags);
 
 std::string join_path(const std::string& dir, const std::string& relative);
 std::string folder_of(const std::string& path);

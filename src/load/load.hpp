@@ -73,8 +73,9 @@ bool names_layout_key(const std::string& path);
 std::vector<DataAssignment> set_assignments(
     const std::vector<std::pair<std::string, std::string>>& sets);
 
-// A value typed in by hand (--set, a manifest cell): an integer or a float
-// when the whole text reads as one, true/false, else the text itself.
+// A value typed in by hand (--set, a manifest cell): a number when the whole
+// text reads as one by parse_number_text (as a CSV dataset's cells do: "1,457",
+// "$12", "12%" is 0.12), true/false, else the text itself.
 Value value_from_text(const std::string& text);
 
 // Expands every {{ template }} from the document's data and fills each chart's

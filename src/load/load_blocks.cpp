@@ -34,11 +34,32 @@ Stats load_stats(TableReader& r) {
   Stats stats;
   if (auto c = r.integer("columns", 1, 12)) stats.columns = static_cast<int>(*c);
   stats.color = r.color("color");
+  stats.data = r.text("data");
+  if (auto* item = r.get("item")) {
+    if (auto* t = item->as_table()) {
+      TableReader ir(*t, r.diags());
+      stats.item = StatItem{ir.text("value"), ir.text("label"), ir.text("note")};
+      if (!ir.get("value")) r.diags().error(span_of(*item), "a stats item needs a `value`");
+      ir.finish();
+    } else {
+      r.wrong_type("item", *item,
+                   "a table { value, label, note } of templates using {{ row.COLUMN }}");
+    }
+  }
+  if (stats.data.empty() != !stats.item)
+    r.diags().error(r.span(),
+                    "`data` and `item` go together: one tile per row of `data`, "
+                    "each made from the `item` templates");
   auto* node = r.get("items");
   if (!node) {
-    r.diags().error(r.span(), "a stats block needs `items = [{ value, label, note }, ...]`");
+    if (stats.data.empty())
+      r.diags().error(r.span(), "a stats block needs `items = [{ value, label, note }, ...]`",
+                      {"or tiles from a dataset: data = \"NAME\" with item = { value = "
+                       "\"{{ row.COLUMN }}\", label = \"...\" }"});
     return stats;
   }
+  if (!stats.data.empty())
+    r.diags().error(span_of(*node), "give either `items` or `data` with `item`, not both");
   auto* arr = node->as_array();
   if (!arr) {
     r.wrong_type("items", *node, "a list of { value, label, note } tables");
@@ -175,7 +196,16 @@ std::optional<Block> load_block(const toml::table& table, BlockContext& ctx, int
     block.content = std::move(p);
   } else if (t == "list") {
     ListBlock l;
-    if (!r.get("items")) ctx.diags.error(r.span(), "a list block needs `items`");
+    l.data = r.text("data");
+    l.item = r.text("item");
+    if (!r.get("items") && l.data.empty())
+      ctx.diags.error(r.span(), "a list block needs `items`",
+                      {"or items from data: data = \"NAME\" with item = \"{{ row.COLUMN }}\""});
+    if (r.get("items") && !l.data.empty())
+      ctx.diags.error(r.span("items"), "give either `items` or `data`, not both");
+    if (!l.item.empty() && l.data.empty())
+      ctx.diags.error(r.span("item"),
+                      "`item` is the template of each row of `data`: give `data` too");
     l.items = text_list(r, "items");
     if (auto o = r.boolean("ordered")) l.ordered = *o;
     l.color = r.color("color");

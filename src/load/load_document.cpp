@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <optional>
 
 #include "core/template.hpp"
+#include "core/number_parse.hpp"
 #include "load/file_text.hpp"
 #include "load/format_keys.hpp"
 #include "load/internal.hpp"
@@ -304,13 +306,12 @@ bool set_layout_key(toml::table& root, const std::string& path, const std::strin
 
 Value value_from_text(const std::string& text) {
   Value v;
-  double number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
-    if (text.find_first_of(".eE") == std::string::npos) {
-      v.content = static_cast<int64_t>(number);
+  // The one number reader of CSV cells too: "1,457", "$12", "12%" (0.12).
+  if (auto n = parse_number_text(text)) {
+    if (n->integral && std::fabs(n->value) < 9.2e18) {
+      v.content = static_cast<int64_t>(n->value);
     } else {
-      v.content = number;
+      v.content = n->value;
     }
   } else if (text == "true" || text == "false") {
     v.content = text == "true";
@@ -390,12 +391,13 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   doc.base_dir = folder_of(layout_path);
 
   TableReader top(*root, diags);
-  top.allow({"document", "theme", "header", "footer", "page", "block", "data"});
+  top.allow({"document", "theme", "header", "footer", "page", "block", "data", "dataset"});
   top.finish();
 
   // The data first: the document's language, direction and locale and the
   // theme's fonts may come from it ({{ lang.code }}), so one layout serves
   // every language.
+  if (auto* t = table_at(*root, "dataset", diags)) load_datasets(*t, doc, diags);
   doc.data.content = Value::Table{};
   if (auto* t = table_at(*root, "data", diags)) doc.data = to_value(*t);
   for (const auto& path : options.data_files)

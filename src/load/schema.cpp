@@ -159,6 +159,18 @@ Json::Object kind_schema(const KeySpec& key) {
       return {{"type", "array"}, {"items", def_ref("table.column")}};
     case ValueKind::stats_items:
       return {{"type", "array"}, {"items", def_ref("stats.item")}, {"minItems", int64_t{1}}};
+    case ValueKind::stats_item:
+      return {{"$ref", "#/$defs/stats.item"}};
+    case ValueKind::text_or_list:
+      return {{"anyOf", Json::Array{Json::Object{{"type", "string"}},
+                                    Json::Object{{"type", "array"},
+                                                 {"items", Json::Object{{"type", "string"}}}}}}};
+    case ValueKind::column_types:
+      return {{"type", "object"},
+              {"additionalProperties",
+               Json::Object{{"enum", Json::Array{"text", "number", "percent", "date"}}}}};
+    case ValueKind::pivot:
+      return {{"$ref", "#/$defs/dataset.pivot"}};
     case ValueKind::blocks:
       return {{"type", "array"}, {"items", def_ref("block")}};
     case ValueKind::any_table:
@@ -228,7 +240,7 @@ std::string layout_json_schema() {
                                   "^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|text|muted|accent|"
                                   "background|rule|on_accent|palette\\.[0-9]+)$"}});
   for (const char* name : {"document", "theme", "running", "page_style", "table.column",
-                           "stats.item", "chart.series"}) {
+                           "stats.item", "chart.series", "dataset", "dataset.pivot"}) {
     const TableSpec& t = *find_format_table(name);
     std::vector<std::string> required(t.required.begin(), t.required.end());
     defs.emplace_back(name, object_schema(t, keys_of(t), required));
@@ -278,6 +290,11 @@ std::string layout_json_schema() {
            {"block", Json::Object{{"description", "The body: [[block]] tables, laid out in order."},
                                   {"type", "array"},
                                   {"items", def_ref("block")}}},
+           {"dataset", Json::Object{{"description",
+                                     "Typed tables: [dataset.NAME] tables, read from CSV files, "
+                                     "SQLite queries or data, and transformed."},
+                                    {"type", "object"},
+                                    {"additionalProperties", def_ref("dataset")}}},
            {"data", Json::Object{{"description",
                                   "Values for {{ templates }} and datasets for charts and tables; "
                                   "data files merge over it."},

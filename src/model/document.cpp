@@ -18,6 +18,8 @@ Lookup lookup_in_document(const Document& doc, std::string_view path) {
     if (key == "language") return Lookup{Scalar(m.language), false};
     if (field) return {};
   }
+  if (auto at = doc.dataset_values.find(path); at != doc.dataset_values.end())
+    return Lookup{at->second, false};
   return lookup_scalar(doc.data, path);
 }
 

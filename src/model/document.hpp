@@ -59,6 +59,10 @@ struct Paragraph {
 
 struct ListBlock {
   std::vector<TextValue> items;
+  // Items from data: one per row of the dataset or list `data` names, each
+  // `item` with {{ row.COLUMN }} (or {{ row }} for a list of plain values).
+  TextValue data;
+  TextValue item;
   bool ordered = false;
   std::optional<Color> color = std::nullopt;
 };
@@ -79,6 +83,9 @@ struct StatItem {
 };
 struct Stats {
   std::vector<StatItem> items;
+  // Tiles from data: one per row of `data`, each made from `item`'s templates.
+  TextValue data;
+  std::optional<StatItem> item;
   int columns = 0;  // 0: all in one row
   std::optional<Color> color =
       std::nullopt;  // the values' colour (the labels keep the theme's text colour)
@@ -131,6 +138,7 @@ struct TableColumn {
 struct TableCell {
   std::variant<std::monostate, double, std::string> content;
   Span span;
+  bool from_data = false;  // text from a dataset: printed as itself, never read as Markdown
 };
 struct TableBlock {
   DataSource source;
@@ -291,6 +299,11 @@ struct Document {
   NotePlacement notes = NotePlacement::foot;
   std::vector<Block> blocks;
   Value data;  // [data] merged with the data files
+  // [dataset.NAME] tables: typed tables read and transformed by binding.
+  std::vector<DatasetSpec> datasets;
+  // The dataset values templates named ({{ totals.rain }}), kept by binding
+  // for what layout expands later: the header and footer on every page.
+  std::map<std::string, Scalar, std::less<>> dataset_values;
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;

@@ -1,8 +1,21 @@
 #include <catch2/catch.hpp>
 
 #include "load/csv.hpp"
+#include "load/data_blocks.hpp"
 
 using namespace folio;
+
+namespace {
+
+// A CSV read as a typed table, then as a chart's dataset (the wide grid when
+// its top-left cell is empty).
+std::optional<Dataset> csv_dataset(const std::string& text, Diagnostics& diags) {
+  auto table = read_csv_table(text, "t.csv", {}, diags);
+  if (!table) return std::nullopt;
+  return dataset_from_table(*table, "t.csv", {}, diags);
+}
+
+}  // namespace
 
 TEST_CASE("CSV handles quotes, embedded commas and newlines, BOM and CRLF") {
   Diagnostics diags;
@@ -28,19 +41,20 @@ TEST_CASE("CSV errors have positions") {
 
 TEST_CASE("a CSV dataset reads categories and series") {
   Diagnostics diags;
-  auto rows =
-      parse_csv(",2006/07,2007/08\nArrests,83,297\nChildren,76,\"1,310\"\n", "t.csv", diags);
-  REQUIRE(rows);
-  auto value = csv_dataset(*rows, "t.csv", diags);
-  REQUIRE(value);
-  const Value* series = value->member("series");
-  REQUIRE(series->array()->size() == 2);
-  CHECK((*series->array())[1].member("values")->array()->at(1).as_number() == 1310);
+  auto ds = csv_dataset(",2006/07,2007/08\nArrests,83,297\nChildren,76,\"1,310\"\n", diags);
+  REQUIRE(ds);
+  REQUIRE(ds->series.size() == 2);
+  CHECK(ds->categories == std::vector<std::string>{"2006/07", "2007/08"});
+  CHECK(ds->series[1].values.at(1) == 1310);
 
-  auto bad = parse_csv(",a\nX,12q\n", "t.csv", diags);
-  CHECK_FALSE(csv_dataset(*bad, "t.csv", diags));
+  // Every cell that is not a number is one error, at the first of them.
+  CHECK_FALSE(csv_dataset(",a,b\nX,12q,1\nY,zz,2\n", diags));
+  REQUIRE(diags.all().size() == 1);
   CHECK(diags.all().back().message == "series \"X\": \"12q\" is not a number");
   CHECK(diags.all().back().span.line == 2);
+  CHECK(diags.all().back().span.column == 3);
+  REQUIRE(diags.all().back().hints.size() == 1);
+  CHECK(diags.all().back().hints[0] == "1 more cells of \"a\" are not numbers either");
 }
 
 TEST_CASE("CSV: lone CR endings, spaces around quotes, blank rows, a trailing empty field") {
@@ -76,22 +90,18 @@ TEST_CASE("CSV errors: a stray quote, text after a closing quote") {
 
 TEST_CASE("a CSV dataset reports ragged rows, empty values and names where they are") {
   Diagnostics diags;
-  auto ragged = parse_csv(",a,b\nX,1,2,3\nY,1\n", "t.csv", diags);
-  REQUIRE(ragged);
-  CHECK_FALSE(csv_dataset(*ragged, "t.csv", diags));
+  CHECK_FALSE(csv_dataset(",a,b\nX,1,2,3\nY,1\n", diags));
   REQUIRE(diags.all().size() == 2);
   CHECK(diags.all()[0].message == "this row has 4 fields but the header row has 3");
   CHECK(diags.all()[0].span.column == 7);  // the field too many
   CHECK(diags.all()[1].span.line == 3);
 
   Diagnostics empty;
-  auto rows = parse_csv(",a,b\nX,+1, \n", "t.csv", empty);
-  CHECK_FALSE(csv_dataset(*rows, "t.csv", empty));
+  CHECK_FALSE(csv_dataset(",a,b\nX,+1, \n", empty));
   REQUIRE(empty.all().size() == 1);
   CHECK(empty.all()[0].message == "series \"X\" has no value for \"b\"");
 
   Diagnostics header;
-  auto only = parse_csv(",a\n", "t.csv", header);
-  CHECK_FALSE(csv_dataset(*only, "t.csv", header));
+  CHECK_FALSE(csv_dataset(",a\n", header));
   CHECK(header.all()[0].message.find("at least one row of values") != std::string::npos);
 }

@@ -56,9 +56,15 @@ TEST_CASE("format_keys lists exactly the keys the loader accepts, table by table
         spec_keys({"table.column"}));
   CHECK(loader_keys("#\n[[block]]\ntype = \"stats\"\nitems = [{ value = \"1\" }]\n", 4) ==
         spec_keys({"stats.item"}));
+  CHECK(loader_keys("#\n[[block]]\ntype = \"stats\"\ndata = \"d\"\nitem = { value = \"1\" }\n",
+                    5) == spec_keys({"stats.item"}));
+  CHECK(loader_keys("#\n[dataset.a]\n", 2) == spec_keys({"dataset"}));
+  CHECK(loader_keys("#\n[dataset.a]\nfrom = \"b\"\npivot = { index = \"x\" }\n", 4) ==
+        spec_keys({"dataset.pivot"}));
   // Every table of the format is checked above, except the series (read as data).
   std::set<std::string_view> checked = {"document", "theme",        "running",    "page_style",
-                                        "block",    "table.column", "stats.item", "chart.series"};
+                                        "block",    "table.column", "stats.item", "chart.series",
+                                        "dataset",  "dataset.pivot"};
   for (auto type : format_block_types())
     checked.insert(find_format_table(fmt::format("block.{}", type))->name);
   for (const auto& t : format_tables()) CHECK(checked.count(t.name) == 1);
@@ -95,8 +101,11 @@ TEST_CASE("the keys format_keys marks required are the ones the loader demands")
     for (const auto& d : diags.all()) messages += d.message + "\n";
     for (auto key : spec.required)
       CHECK_THAT(messages, Catch::Contains(fmt::format("needs `{}", key)));
-    // A block of a type with no required key loads cleanly (charts and tables need data: see
-    // below).
-    if (spec.required.empty() && type != "chart" && type != "table") CHECK(messages.empty());
+    // A block of a type with no required key loads cleanly (charts and tables need data, lists
+    // and stats `items` or `data`: see below).
+    if (spec.required.empty() && type != "chart" && type != "table" && type != "list" &&
+        type != "stats")
+      CHECK(messages.empty());
+    if (type == "list" || type == "stats") CHECK_THAT(messages, Catch::Contains("needs `items"));
   }
 }

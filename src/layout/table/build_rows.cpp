@@ -44,7 +44,7 @@ RawRow from_cells(const std::vector<TableCell>& cells) {
     if (auto* d = std::get_if<double>(&c.content)) {
       row.push_back(number_cell(*d, c.span));
     } else if (auto* s = std::get_if<std::string>(&c.content)) {
-      row.push_back(text_cell(*s, c.span));
+      row.push_back(c.from_data ? data_cell(*s, c.span) : text_cell(*s, c.span));
     } else {
       row.push_back(text_cell("", c.span));
     }
