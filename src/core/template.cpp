@@ -57,26 +57,34 @@ std::optional<std::string> parse_string_argument(std::string_view arg) {
 }
 
 const std::vector<std::string_view> kFilterNames = {"number", "percent", "signed", "upper",
-                                                    "lower",  "default", "date", "pad"};
+                                                    "lower",  "default", "date",   "pad"};
 
-// Splits a filter's argument at commas outside quotes: `1, "de"`.
-std::vector<std::string_view> split_arguments(std::string_view arg) {
-  std::vector<std::string_view> out;
+// Splits `s` at each `separator` outside quotes: the pipes of
+// "a | b(1) | default(\"x | y\")", the commas of a filter's `1, "de"`.
+std::vector<std::string_view> split_outside_quotes(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
   char quote = 0;
   size_t start = 0;
-  for (size_t i = 0; i < arg.size(); ++i) {
-    char c = arg[i];
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     if (quote) {
       if (c == quote) quote = 0;
     } else if (c == '"' || c == '\'') {
       quote = c;
-    } else if (c == ',') {
-      out.push_back(trim(arg.substr(start, i - start)));
+    } else if (c == separator) {
+      parts.push_back(s.substr(start, i - start));
       start = i + 1;
     }
   }
-  out.push_back(trim(arg.substr(start)));
-  return out;
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// A filter's arguments, trimmed: `1, "de"`.
+std::vector<std::string_view> split_arguments(std::string_view arg) {
+  auto parts = split_outside_quotes(arg, ',');
+  for (auto& part : parts) part = trim(part);
+  return parts;
 }
 
 // A quoted locale argument such as "de"; an error message when it is not one.
@@ -182,26 +190,6 @@ std::string apply_filter(const Filter& filter, Flowing& v, const Locale& documen
       filter.name);
 }
 
-// Splits "a | b(1) | default(\"x | y\")" at the pipes outside quotes.
-std::vector<std::string_view> split_pipes(std::string_view inner) {
-  std::vector<std::string_view> parts;
-  char quote = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < inner.size(); ++i) {
-    char c = inner[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '|') {
-      parts.push_back(inner.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  parts.push_back(inner.substr(start));
-  return parts;
-}
-
 bool valid_path(std::string_view path) {
   if (path.empty()) return false;
   for (char c : path) {
@@ -260,7 +248,7 @@ Expansion expand_template(std::string_view text, const Resolver& resolve, const 
       break;
     }
     pos = close + 2;
-    auto parts = split_pipes(text.substr(open + 2, close - open - 2));
+    auto parts = split_outside_quotes(text.substr(open + 2, close - open - 2), '|');
     std::string_view path = trim(parts[0]);
     if (!valid_path(path)) {
       result.issues.push_back(
