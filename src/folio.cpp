@@ -57,9 +57,10 @@ class PageRangeSource : public PageSource {
 }  // namespace
 
 std::optional<LoadedLayout> load_layout(const std::string& layout_path, const BuildOptions& options,
-                                        Diagnostics& diags) {
+                                        Diagnostics& diags, bool for_many_documents) {
   text::register_font_dirs(options.font_dirs, diags);
   LoadOptions load = options.load;
+  load.defer_templated_settings = for_many_documents;
   // The layout's own keys are set as it loads; data paths by document_data(),
   // after each document's own data.
   std::erase_if(load.sets, [](const auto& set) { return !names_layout_key(set.first); });
@@ -112,7 +113,18 @@ std::optional<Value> document_data(const LoadedLayout& layout, const DocumentInp
 
 std::optional<Built> build_document(const LoadedLayout& layout, const DocumentInput& input,
                                     Diagnostics& diags) {
-  return bind_and_lay_out(layout.document, layout.options, input, diags);
+  if (!layout.document.settings_from_data)
+    return bind_and_lay_out(layout.document, layout.options, input, diags);
+  // The layout's language, direction, locale or fonts come from the data: it
+  // is loaded again with this document's data, which its settings then read.
+  LoadOptions load = layout.options.load;
+  std::erase_if(load.sets, [](const auto& set) { return !names_layout_key(set.first); });
+  if (!input.data_file.empty()) load.data_files.push_back(input.data_file);
+  load.assignments = &input.assignments;
+  auto doc = load_document(layout.document.path, load, diags);
+  if (!doc) return std::nullopt;
+  text::check_theme_fonts(doc->theme, diags);
+  return bind_and_lay_out(std::move(*doc), layout.options, {}, diags);
 }
 
 std::optional<Built> build(const std::string& layout_path, const BuildOptions& options,

@@ -71,8 +71,10 @@ struct LoadedLayout {
 
 // nullopt only when the layout cannot be read or is not TOML; check
 // `diags.has_errors()` before building documents from it.
+// `for_many_documents`: [document] and [theme] settings that are templates of
+// the data are filled in by build_document() from each document's own data.
 std::optional<LoadedLayout> load_layout(const std::string& layout_path, const BuildOptions& options,
-                                        Diagnostics& diags);
+                                        Diagnostics& diags, bool for_many_documents = false);
 
 // What one document adds to the layout's data, applied in this order and
 // followed by the --set values.

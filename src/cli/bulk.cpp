@@ -275,7 +275,7 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
 
   // The same load as a single render: fonts, theme, sandbox and limits.
   Diagnostics diags;
-  auto layout = load_layout(args.doc.layout, options, diags);
+  auto layout = load_layout(args.doc.layout, options, diags, /*for_many_documents=*/true);
   diags.sort_by_position();
   print_diagnostics(diags);  // the layout's warnings (a theme font not installed), once
   if (!layout || diags.has_errors()) return kDocumentError;

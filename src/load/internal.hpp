@@ -32,7 +32,7 @@ void load_theme_file(const std::string& path, const Span& from, const Limits& li
 
 // Expands {{ templates }} in the [document] and [theme] keys that choose the
 // language, direction, locale and fonts, from the data already merged into `doc`.
-void expand_settings(toml::table& root, const Document& doc, Diagnostics& diags);
+void expand_settings(toml::table& root, Document& doc, bool defer, Diagnostics& diags);
 // --set theme.KEY=VALUE or document.KEY=VALUE on the layout's own table;
 // false when `path` is not such a key (it is then data).
 bool set_layout_key(toml::table& root, const std::string& path, const std::string& value);

@@ -20,6 +20,8 @@ struct Limits {
   size_t max_table_rows = 200000;  // a decoded 100-megapixel image takes 400 MB
 };
 
+struct DataAssignment;
+
 struct LoadOptions {
   std::vector<std::string> data_files;  // merged in order over [data]
   // --set path=value: applied last, over each document's own data, by
@@ -31,6 +33,13 @@ struct LoadOptions {
   Limits limits;
   // Folders outside the layout's own folder tree that images may come from (--allow-path).
   std::vector<std::string> allowed_dirs;
+  // A layout loaded once for many documents: [document] and [theme] settings
+  // that are templates (`language = "{{ lang.code }}"`) are left at their
+  // defaults and the Document says so (settings_from_data), so that each
+  // document loads the layout again with its own data.
+  bool defer_templated_settings = false;
+  // Data set before the settings are expanded (a manifest row's cells), over the data files.
+  const std::vector<DataAssignment>* assignments = nullptr;
 };
 
 // Reads a layout and its data files into a Document; nullopt only when the

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <optional>
 
-#include "core/template.hpp"
 #include "core/number_parse.hpp"
+#include "core/template.hpp"
 #include "load/file_text.hpp"
 #include "load/format_keys.hpp"
 #include "load/internal.hpp"
@@ -261,12 +261,37 @@ void assign(toml::table& table, std::string_view key, const std::string& text) {
 
 }  // namespace
 
-void expand_settings(toml::table& root, const Document& doc, Diagnostics& diags) {
+bool holds_placeholder(const toml::node& node) {
+  if (auto* t = node.as_table()) {
+    for (auto&& [k, child] : *t)
+      if (holds_placeholder(child)) return true;
+  } else if (auto* a = node.as_array()) {
+    for (auto& child : *a)
+      if (holds_placeholder(child)) return true;
+  } else if (auto* s = node.as_string()) {
+    return has_placeholder(s->get());
+  }
+  return false;
+}
+
+// Fills the settings' templates from the data; with `defer`, takes them out
+// instead (the defaults stand) and marks the document, which each document of
+// a bulk build then loads again with its own data.
+void expand_settings(toml::table& root, Document& doc, bool defer, Diagnostics& diags) {
   for (std::string_view name : {"document", "theme"}) {
     auto* table = root.get_as<toml::table>(name);
     if (!table) continue;
-    for (auto&& [key, node] : *table)
-      if (expandable_setting(name, key.str())) expand_node(node, doc, diags);
+    std::vector<std::string> deferred;
+    for (auto&& [key, node] : *table) {
+      if (!expandable_setting(name, key.str())) continue;
+      if (defer && holds_placeholder(node)) {
+        deferred.emplace_back(key.str());
+      } else {
+        expand_node(node, doc, diags);
+      }
+    }
+    for (const auto& key : deferred) table->erase(key);
+    if (!deferred.empty()) doc.settings_from_data = true;
   }
 }
 
@@ -405,7 +430,8 @@ std::optional<Document> load_document_text(const std::string& text, const std::s
   // `--set theme.KEY=...` and `document.KEY` set the layout's own keys; the
   // other --set paths are data, set after each document's own (folio.hpp).
   for (const auto& set : options.sets) set_layout_key(*root, set.first, set.second);
-  expand_settings(*root, doc, diags);
+  if (options.assignments) apply_assignments(doc.data, *options.assignments, diags);
+  expand_settings(*root, doc, options.defer_templated_settings, diags);
 
   if (auto* t = table_at(*root, "document", diags)) load_document_table(*t, doc, diags);
   if (auto* t = table_at(*root, "theme", diags))

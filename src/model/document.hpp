@@ -307,6 +307,9 @@ struct Document {
   // A data file could not be read or parsed, so a data path or dataset not
   // found may be in it: binding does not report those (they would bury the real error).
   bool data_incomplete = false;
+  // [document] or [theme] settings are templates of the data, left unexpanded
+  // in a layout loaded once for many documents (LoadOptions::defer_templated_settings).
+  bool settings_from_data = false;
 
   // The document reads right to left: `direction`, or its language's.
   bool rtl() const;

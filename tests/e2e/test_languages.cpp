@@ -2,6 +2,7 @@
 // baselines from the content stream (tests/scripts/text_baselines.py),
 // hyphenation in pdftotext's output, locale number formats, and the
 // multilingual leaflet in all seven of its languages.
+#include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
 
@@ -381,4 +382,27 @@ TEST_CASE(
   REQUIRE(r.exit_code == 0);
   CHECK(test::pdf_page_texts(dir + "/m.pdf").size() == 2);
   CHECK(r.output.find("even with the text at its smallest") != std::string::npos);
+}
+
+TEST_CASE("one bulk build makes each leaflet in its own language, as a render of it alone does") {
+  std::string dir = test::temp_dir();
+  for (const char* lang : {"en", "ar"})
+    test::run_shell(fmt::format("cp data/leaflet-multilingual/{}.toml {}/", lang, dir));
+  auto bulk = test::run_folio("render layouts/leaflet-multilingual.toml --each '" + dir +
+                              "/*.toml' -o '" + dir + "/bulk-{{ source.stem }}.pdf'");
+  INFO(bulk.output);
+  REQUIRE(bulk.exit_code == 0);
+  for (const char* lang : {"en", "ar"}) {
+    INFO(lang);
+    std::string alone = dir + "/alone-" + lang + ".pdf";
+    auto r = test::run_folio(fmt::format(
+        "render layouts/leaflet-multilingual.toml --data {}/{}.toml -o {}", dir, lang, alone));
+    REQUIRE(r.exit_code == 0);
+    std::string bulk_pdf = dir + "/bulk-" + lang + ".pdf";
+    // The document's language (its /Lang, from `language = "{{ lang.code }}"`)
+    // and every word in the same place.
+    CHECK(test::pdf_tree(bulk_pdf).rfind(fmt::format("Document lang={}", lang), 0) == 0);
+    CHECK(test::run_shell("pdftotext -layout " + bulk_pdf + " -").output ==
+          test::run_shell("pdftotext -layout " + alone + " -").output);
+  }
 }
