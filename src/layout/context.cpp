@@ -23,24 +23,21 @@ text::RichParagraph with_page_numbers(const text::RichParagraph& p, const Intros
   return out;
 }
 
-namespace {
-
-// Everything a ShapedText is made from, as one string.
-std::string shape_key(const text::RichParagraph& p, const text::TextStyle& s, double width) {
-  std::string key = fmt::format(
-      "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", width, s.family, s.mono_family,
-      s.size, s.line_height, s.weight, s.italic, s.color.r, s.color.g, s.color.b, s.color.a,
-      s.link_color.r, s.link_color.g, s.link_color.b, static_cast<int>(s.align), s.letter_spacing,
-      s.language, s.tabular_figures, static_cast<int>(p.kind), p.runs.size());
-  for (const auto& r : p.runs)
-    key += fmt::format("|{},{},{}{}{}{},{}", r.start, r.end, r.bold, r.italic, r.code,
-                       r.superscript, r.link);
-  key += '\x1f';
-  key += p.text;
-  return key;
+std::shared_ptr<const text::ShapedText> ShapeCache::find(const text::RichParagraph& p,
+                                                         const text::TextStyle& style,
+                                                         double width) const {
+  auto it = by_text_.find(p.text);
+  if (it == by_text_.end()) return nullptr;
+  // A ShapedText is made of its text, style runs, style and width, nothing else.
+  for (const Entry& e : it->second)
+    if (e.shaped->width() == width && e.runs == p.runs && e.shaped->style() == style)
+      return e.shaped;
+  return nullptr;
 }
 
-}  // namespace
+void ShapeCache::add(const text::RichParagraph& p, std::shared_ptr<const text::ShapedText> shaped) {
+  by_text_[p.text].push_back({p.runs, std::move(shaped)});
+}
 
 PageBody page_body(const Document& doc, const std::string& style) {
   const PageSetup& setup = doc.page;
@@ -85,7 +82,6 @@ text::TextStyle Context::body() const {
   s.color = t.text;
   s.link_color = t.accent;
   if (text_color) s.color = s.link_color = *text_color;
-  s.language = language.empty() ? doc.metadata.language : language;
   s.rtl = rtl;
   s.mirrored = mirrored;
   s.hyphenate = doc.metadata.hyphenate;
@@ -185,14 +181,10 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
   }
   const text::RichParagraph& final_text = numbered ? *numbered : p;
   std::shared_ptr<const text::ShapedText> shaped;
-  std::string key;
-  if (shapes) {
-    key = shape_key(final_text, style, width);
-    if (auto it = shapes->find(key); it != shapes->end()) shaped = it->second;
-  }
+  if (shapes) shaped = shapes->find(final_text, style, width);
   if (!shaped) {
     shaped = std::make_shared<const text::ShapedText>(final_text, style, width);
-    if (shapes) shapes->emplace(std::move(key), shaped);
+    if (shapes) shapes->add(final_text, shaped);
   }
   // Checked on every pass: only the last pass's diagnostics are kept.
   auto missing = shaped->missing_characters();

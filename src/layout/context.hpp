@@ -14,7 +14,20 @@ struct NoteState;
 
 // Shaped texts by what they were shaped from, kept from one layout pass to the
 // next: a pass that only changes page numbers reshapes only the texts that print them.
-using ShapeCache = std::unordered_map<std::string, std::shared_ptr<const text::ShapedText>>;
+class ShapeCache {
+ public:
+  // The text shaped from `p` in `style` at `width`, if it was shaped before.
+  std::shared_ptr<const text::ShapedText> find(const text::RichParagraph& p,
+                                               const text::TextStyle& style, double width) const;
+  void add(const text::RichParagraph& p, std::shared_ptr<const text::ShapedText> shaped);
+
+ private:
+  struct Entry {
+    std::vector<text::StyleRun> runs;
+    std::shared_ptr<const text::ShapedText> shaped;  // knows its own style and width
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_text_;
+};
 
 // The body of the pages of one page style: where its blocks go.
 struct PageBody {

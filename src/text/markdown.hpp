@@ -15,6 +15,8 @@ struct StyleRun {
   bool code = false;
   std::string link;          // the URL when the run is a link
   bool superscript = false;  // a note's number
+
+  bool operator==(const StyleRun&) const = default;
 };
 
 // Where an inline note `^[...]` was written: layout replaces this mark (a

@@ -137,3 +137,28 @@ TEST_CASE("kept-together stats rows never split") {
   REQUIRE(p.rest);
   CHECK(p.rest->index == 1);
 }
+
+TEST_CASE("the shape cache gives back a text only for the same text, runs, style and width") {
+  Fixture f;
+  ShapeCache cache;
+  f.ctx.shapes = &cache;
+  text::TextStyle style = f.ctx.body();
+  auto p = text::plain_paragraph("12,480 requests");
+  auto first = f.ctx.shape(p, style, 100, {});
+  CHECK(f.ctx.shape(p, style, 100, {}) == first);  // the same: shaped once
+  CHECK(f.ctx.shape(p, style, 120, {}) != first);  // another width
+  text::TextStyle rtl = style;
+  rtl.rtl = true;  // another base direction orders the words differently
+  auto right_to_left = f.ctx.shape(p, rtl, 100, {});
+  CHECK(right_to_left != first);
+  CHECK(right_to_left->style().rtl);
+  text::TextStyle hyphenated = style;
+  hyphenated.hyphenate = true;
+  CHECK(f.ctx.shape(p, hyphenated, 100, {}) != first);
+  auto bold = p;
+  text::StyleRun run;
+  run.end = 6;
+  run.bold = true;
+  bold.runs.push_back(run);
+  CHECK(f.ctx.shape(bold, style, 100, {}) != first);
+}
