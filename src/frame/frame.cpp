@@ -2,6 +2,25 @@
 
 namespace folio {
 
+std::string page_number_label(PageNumbering numbering, int number) {
+  switch (numbering) {
+    case PageNumbering::arabic:
+      return std::to_string(number);
+    case PageNumbering::roman: {
+      static constexpr std::pair<int, const char*> kDigits[] = {
+          {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+          {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+      std::string out;
+      for (const auto& [value, digits] : kDigits)
+        for (; number >= value; number -= value) out += digits;
+      return out;
+    }
+    case PageNumbering::none:
+      break;
+  }
+  return "";
+}
+
 void Frame::place(Frame child, Point at) {
   if (child.items.empty()) return;
   items.push_back(GroupItem{at, std::make_shared<const Frame>(std::move(child))});

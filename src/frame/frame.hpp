@@ -124,12 +124,19 @@ void tag_untagged(Frame& frame, StructId tag);
 // twice with the same width gives the frame back.
 Frame mirrored(const Frame& frame, double width);
 
+// `number` as a page style prints it: "7", "vii", or "" for PageNumbering::none.
+std::string page_number_label(PageNumbering numbering, int number);
+
 struct Page {
   Size size;  // the trim size
   double bleed = 0;
   bool crop_marks = false;
-  std::string style;   // its [page.NAME] style; empty: the document's
-  std::string label;   // its number as printed ("iv", "7"); empty: not numbered
+  std::string style;  // its [page.NAME] style; empty: the document's
+  int number = 0;     // in its style's count (1 again where a style restarts it)
+  PageNumbering numbering = PageNumbering::arabic;  // how that number prints
+
+  // Its number as printed ("iv", "7"); empty when its style leaves pages unnumbered.
+  std::string label() const { return page_number_label(numbering, number); }
   bool blank = false;  // left empty so that a section starts on a right-hand page
   Frame frame;         // page coordinates, origin at the trim box's top-left
 };

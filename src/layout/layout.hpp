@@ -39,9 +39,6 @@ struct Introspection {
   std::string label_of(const std::string& id) const;
 };
 
-// The targets and headings of laid-out pages.
-Introspection introspect(const std::vector<Page>& pages);
-
 // A laid-out document's pages, made one at a time. Layout keeps the blocks
 // it prepared (shaped once) and, per page, only where the page starts and
 // what its running heads say; page(i) places that page's content again from

@@ -95,29 +95,6 @@ struct LastPage {
   double used = 0;         // the height its body holds
 };
 
-std::string roman(int n) {
-  static constexpr std::pair<int, const char*> kDigits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::string out;
-  for (const auto& [value, digits] : kDigits)
-    for (; n >= value; n -= value) out += digits;
-  return out;
-}
-
-// A page's printed number in its style's numbering ("" when unnumbered).
-std::string page_label(PageNumbering numbering, int number) {
-  switch (numbering) {
-    case PageNumbering::arabic:
-      return std::to_string(number);
-    case PageNumbering::roman:
-      return roman(number);
-    case PageNumbering::none:
-      break;
-  }
-  return "";
-}
-
 }  // namespace
 
 // All that is kept of a laid-out document: the prepared blocks and where each
@@ -131,7 +108,8 @@ struct PageSequence::State {
     bool blank = false;    // left blank so that a section starts on a right-hand page
     std::string style;     // its page style
     std::string section;   // its running section
-    std::string label;     // its printed number
+    int number = 0;        // its number, and how it prints
+    PageNumbering numbering = PageNumbering::arabic;
   };
   // A page's body and where the next page starts.
   struct Body {
@@ -172,7 +150,8 @@ struct PageSequence::State {
     page.frame.size = setup.size;
     page.style = start.style;
     page.blank = start.blank;
-    page.label = start.label;
+    page.number = start.number;
+    page.numbering = start.numbering;
     if (!start.has_body) return out;
     layout::PageBody body = layout::page_body(*doc, start.style);
     PageFill fill = fill_page(blocks, start.token, body.columns, body.column_width, body.height);
@@ -252,13 +231,14 @@ void layout_pass(PageSequence::State& state, const LayoutOptions& options, Struc
     // A block that starts on a right-hand page, due on a left-hand one: a blank page first.
     if (next && next->break_before == BreakBefore::right && setup.two_sided &&
         state.starts.size() % 2 == 1) {
-      PageSequence::State::Start blank{token, false, true, style, sections.next(Frame{}, 0), {}};
+      PageSequence::State::Start blank{
+          token, false, true, style, sections.next(Frame{}, 0), 0, PageNumbering::arabic};
       state.starts.push_back(std::move(blank));
       continue;
     }
     if (next && !next->page_style.empty())
       style = next->page_style == "default" ? "" : next->page_style;
-    PageSequence::State::Start start{token, !done, false, style, {}, {}};
+    PageSequence::State::Start start{token, !done, false, style, {}, 0, PageNumbering::arabic};
     size_t index = state.starts.size();
     PageSequence::State::Body body = state.body(start, index, ctx);
     layout::PageBody region = layout::page_body(doc, style);
@@ -303,10 +283,17 @@ void layout_pass(PageSequence::State& state, const LayoutOptions& options, Struc
       page_style = it->second;
     bool starts_style = i == 0 || state.starts[i - 1].style != start.style;
     number = page_style.restart_numbering && starts_style ? 1 : number + 1;
-    start.label = page_label(page_style.numbering, number);
-    found.labels.push_back(start.label);
+    start.number = number;
+    start.numbering = page_style.numbering;
+    found.labels.push_back(page_number_label(start.numbering, start.number));
   }
-  state.pages = layout::last_page_number(found.labels);
+  // "Page 7 of 20" counts the main sequence: the last page with an arabic number.
+  state.pages = std::to_string(state.starts.size());
+  for (auto it = state.starts.rbegin(); it != state.starts.rend(); ++it)
+    if (it->numbering == PageNumbering::arabic) {
+      state.pages = std::to_string(it->number);
+      break;
+    }
 }
 
 // Layout passes until the page numbers settle (see layout_document).
@@ -353,15 +340,6 @@ Theme scaled(const Theme& theme, double scale) {
 }
 
 }  // namespace
-
-Introspection introspect(const std::vector<Page>& pages) {
-  Introspection out;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    collect_anchors(pages[i].frame, static_cast<int>(i + 1), out);
-    out.labels.push_back(pages[i].label);
-  }
-  return out;
-}
 
 std::string Introspection::label(int page) const {
   if (page < 1) return "";

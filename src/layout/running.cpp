@@ -86,12 +86,6 @@ std::string RunningSections::next(const Frame& body, double body_top) {
   return on_page;
 }
 
-std::string last_page_number(const std::vector<std::string>& labels) {
-  for (auto it = labels.rbegin(); it != labels.rend(); ++it)
-    if (!it->empty() && std::isdigit(static_cast<unsigned char>((*it)[0]))) return *it;
-  return std::to_string(labels.size());
-}
-
 void add_running_text(Page& page, size_t number, const std::string& pages,
                       const std::string& section, const Context& ctx) {
   const Document& doc = ctx.doc;
@@ -124,7 +118,7 @@ void add_running_text(Page& page, size_t number, const std::string& pages,
     if (band.empty() || (number == 1 && !band.first_page)) continue;
     if (!(header ? style.header : style.footer)) continue;
     add_band(decorations, band, header, ctx, body,
-             PageFacts{static_cast<int>(number), page.label, pages, section});
+             PageFacts{static_cast<int>(number), page.label(), pages, section});
   }
   // Background first so the body draws over it.
   decorations.items.insert(decorations.items.end(),

@@ -20,12 +20,8 @@ class RunningSections {
   std::string section_;
 };
 
-// What "of 20" prints from every page's printed number: the last page with an
-// arabic number (front matter in roman numerals is not counted), else the count.
-std::string last_page_number(const std::vector<std::string>& labels);
-
 // Adds the page's background (colour or picture) and its header and footer,
-// which print its number (`page.label`), `pages` and its running `section`.
+// which print its number (`page.label()`), `pages` and its running `section`.
 // `number` counts every page from 1 (the first page, two-sided mirroring).
 void add_running_text(Page& page, size_t number, const std::string& pages,
                       const std::string& section, const Context& ctx);

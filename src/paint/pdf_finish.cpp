@@ -209,55 +209,28 @@ std::vector<RawObject> objects_starting_with(std::string_view file, std::string_
   return out;
 }
 
-int roman_value(const std::string& s) {
-  auto digit = [](char c) {
-    switch (c) {
-      case 'i':
-        return 1;
-      case 'v':
-        return 5;
-      case 'x':
-        return 10;
-      case 'l':
-        return 50;
-      case 'c':
-        return 100;
-      case 'd':
-        return 500;
-      case 'm':
-        return 1000;
-    }
-    return 0;
-  };
-  int total = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    int v = digit(s[i]);
-    total += i + 1 < s.size() && digit(s[i + 1]) > v ? -v : v;
-  }
-  return total;
-}
-
 // The catalog's /PageLabels, so that a viewer shows "iv" or "7" as the pages
 // print them: a range starts where the numbering's kind changes or restarts.
 // Empty when every page is numbered 1, 2, 3, ...
 std::string page_labels(const std::vector<Page>& pages) {
   bool plain = true;
   for (size_t i = 0; i < pages.size(); ++i)
-    if (pages[i].label != std::to_string(i + 1)) plain = false;
+    if (pages[i].numbering != PageNumbering::arabic || pages[i].number != static_cast<int>(i + 1))
+      plain = false;
   if (plain) return "";
   std::string nums;
-  char kind = 0;
-  int value = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
-    const std::string& label = pages[i].label;
-    char k = label.empty() ? 'n' : std::isdigit(static_cast<unsigned char>(label[0])) ? 'D' : 'r';
-    int v = k == 'D' ? std::atoi(label.c_str()) : k == 'r' ? roman_value(label) : 0;
-    if (i == 0 || k != kind || (k != 'n' && v != value + 1)) {
-      nums +=
-          k == 'n' ? fmt::format(" {} << >>", i) : fmt::format(" {} << /S /{} /St {} >>", i, k, v);
+    const Page& page = pages[i];
+    bool continues =
+        i > 0 && page.numbering == pages[i - 1].numbering &&
+        (page.numbering == PageNumbering::none || page.number == pages[i - 1].number + 1);
+    if (continues) continue;
+    if (page.numbering == PageNumbering::none) {
+      nums += fmt::format(" {} << >>", i);
+    } else {
+      nums += fmt::format(" {} << /S /{} /St {} >>", i,
+                          page.numbering == PageNumbering::roman ? "r" : "D", page.number);
     }
-    kind = k;
-    value = v;
   }
   return fmt::format("<< /Nums [{} ] >>", nums);
 }
