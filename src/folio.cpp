@@ -61,9 +61,8 @@ std::optional<LoadedLayout> load_layout(const std::string& layout_path, const Bu
   text::register_font_dirs(options.font_dirs, diags);
   LoadOptions load = options.load;
   load.defer_templated_settings = for_many_documents;
-  // The layout's own keys are set as it loads; data paths by document_data(),
-  // after each document's own data.
-  std::erase_if(load.sets, [](const auto& set) { return !names_layout_key(set.first); });
+  // load_document() sets the layout's own keys among the --set values; the
+  // data paths are set by document_data(), after each document's own data.
   auto doc = load_document(layout_path, load, diags);
   if (!doc) return std::nullopt;
   text::check_theme_fonts(doc->theme, diags);
@@ -118,7 +117,6 @@ std::optional<Built> build_document(const LoadedLayout& layout, const DocumentIn
   // The layout's language, direction, locale or fonts come from the data: it
   // is loaded again with this document's data, which its settings then read.
   LoadOptions load = layout.options.load;
-  std::erase_if(load.sets, [](const auto& set) { return !names_layout_key(set.first); });
   if (!input.data_file.empty()) load.data_files.push_back(input.data_file);
   load.assignments = &input.assignments;
   auto doc = load_document(layout.document.path, load, diags);

@@ -168,12 +168,7 @@ std::shared_ptr<const text::ShapedText> Context::shape(const text::RichParagraph
                   "and headings",
                   {"move the note into a paragraph near this block"});
     numbered = p;
-    numbered->notes.clear();
-    std::vector<text::Replacement> marks;
-    for (size_t at = p.text.find(text::kNoteMark); at != std::string::npos;
-         at = p.text.find(text::kNoteMark, at + 1))
-      marks.push_back({at, at + text::kNoteMark.size(), ""});
-    text::replace_ranges(*numbered, marks);
+    text::drop_notes(*numbered);
   }
   if (has_page_ref(p.text)) {
     if (uses_page_numbers) *uses_page_numbers = true;

@@ -61,6 +61,10 @@ NoteFrame note_frame(int number, const std::string& source, const Context& ctx, 
 std::vector<NoteRef> number_notes(text::RichParagraph& p, const Context& ctx, const Span& span) {
   std::vector<NoteRef> refs;
   if (p.notes.empty()) return refs;
+  if (!ctx.notes) {  // laid out alone (a test): the notes are dropped
+    text::drop_notes(p);
+    return refs;
+  }
   std::vector<std::string> notes = std::move(p.notes);
   p.notes.clear();
   std::vector<text::Replacement> replacements;
@@ -68,13 +72,10 @@ std::vector<NoteRef> number_notes(text::RichParagraph& p, const Context& ctx, co
   for (size_t at = p.text.find(text::kNoteMark); at != std::string::npos;
        at = p.text.find(text::kNoteMark, at + text::kNoteMark.size())) {
     if (numbers.size() == notes.size()) break;
-    int number = ctx.notes ? ++ctx.notes->count : 0;
-    numbers.push_back(number);
-    replacements.push_back(
-        {at, at + text::kNoteMark.size(), ctx.notes ? std::to_string(number) : std::string()});
+    numbers.push_back(++ctx.notes->count);
+    replacements.push_back({at, at + text::kNoteMark.size(), std::to_string(numbers.back())});
   }
   std::vector<unsigned> starts = text::replace_ranges(p, replacements);
-  if (!ctx.notes) return refs;  // laid out alone (a test): the marks are dropped
   for (size_t i = 0; i < numbers.size(); ++i) {
     int number = numbers[i];
     std::string id = fmt::format("_note-{}", number);

@@ -371,6 +371,15 @@ std::vector<unsigned> replace_ranges(RichParagraph& p,
   return starts;
 }
 
+void drop_notes(RichParagraph& p) {
+  p.notes.clear();
+  std::vector<Replacement> marks;
+  for (size_t at = p.text.find(kNoteMark); at != std::string::npos;
+       at = p.text.find(kNoteMark, at + kNoteMark.size()))
+    marks.push_back({at, at + kNoteMark.size(), ""});
+  replace_ranges(p, marks);
+}
+
 RichParagraph plain_paragraph(std::string_view text) {
   RichParagraph p;
   p.text = text;

@@ -47,6 +47,9 @@ struct Replacement {
 std::vector<unsigned> replace_ranges(RichParagraph& p,
                                      const std::vector<Replacement>& replacements);
 
+// Takes `p`'s notes out, marks and all (where a note cannot be set).
+void drop_notes(RichParagraph& p);
+
 // Reads CommonMark into paragraphs and list items. Raw HTML is text, never markup.
 std::vector<RichParagraph> parse_markdown(std::string_view markdown);
 
