@@ -100,6 +100,25 @@ bool CheckedFile::write(std::string_view bytes) {
     fail(EBADF);
     return false;
   }
+  if (buffer_.size() + bytes.size() <= kBufferSize) {
+    if (buffer_.capacity() < kBufferSize) buffer_.reserve(kBufferSize);
+    buffer_.append(bytes);
+    return true;
+  }
+  if (!flush()) return false;
+  if (bytes.size() >= kBufferSize) return write_through(bytes);
+  buffer_.append(bytes);
+  return true;
+}
+
+bool CheckedFile::flush() {
+  std::string_view pending = buffer_;
+  bool written = write_through(pending);
+  buffer_.clear();
+  return written;
+}
+
+bool CheckedFile::write_through(std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0) {
@@ -122,6 +141,7 @@ bool CheckedFile::finish() {
     if (ok()) fail(EBADF);
     return false;
   }
+  if (ok()) flush();
   if (ok() && ::fsync(fd_) != 0) fail(errno);
   struct stat info {};
   if (ok() && ::fstat(fd_, &info) != 0) fail(errno);

@@ -34,21 +34,28 @@ class CheckedFile {
   // Opens an existing file to append to it (a PDF's incremental update).
   bool append_to(const std::string& path);
   // Writes all of `bytes`, retrying short writes; false after the first failure.
+  // Small writes are gathered in a buffer first (cairo hands its PDF over in
+  // pieces of a few bytes: a write(2) each made a leaflet cost 1,100 system
+  // calls), so a failure can show at a later write() or at finish().
   bool write(std::string_view bytes);
-  // fsync, check the size on disk against the bytes written (plus what was
-  // there before appending), close. False on any failure.
+  // Flush the buffer, fsync, check the size on disk against the bytes written
+  // (plus what was there before appending), close. False on any failure.
   bool finish();
 
   bool ok() const { return error_.empty(); }
   // The OS's reason for the first failure ("No space left on device"), or empty.
   const std::string& error() const { return error_; }
-  size_t bytes_written() const { return written_; }
+  size_t bytes_written() const { return written_ + buffer_.size(); }
 
  private:
+  static constexpr size_t kBufferSize = 64 * 1024;
   void fail(int err);
+  bool write_through(std::string_view bytes);  // write(2) until all is written
+  bool flush();
   int fd_ = -1;
   size_t size_before_ = 0;  // an appended file's size when opened
-  size_t written_ = 0;
+  size_t written_ = 0;      // bytes that reached write(2)
+  std::string buffer_;      // bytes not yet handed to write(2)
   std::string error_;
 };
 

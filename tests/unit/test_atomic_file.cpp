@@ -79,6 +79,31 @@ TEST_CASE("CheckedFile reports the OS reason and never follows an existing name"
   CHECK(good.bytes_written() == 5);
 }
 
+TEST_CASE("CheckedFile gathers small writes and passes large ones through, in order") {
+  std::string dir = test::temp_dir();
+  CheckedFile file;
+  REQUIRE(file.create(dir + "/out"));
+  std::string expected;
+  // Cairo's pieces: a few bytes each, then a stream larger than the buffer,
+  // then more small ones, so every path through write() is taken.
+  for (int i = 0; i < 20000; ++i) {
+    std::string piece = std::to_string(i) + " ";
+    CHECK(file.write(piece));
+    expected += piece;
+  }
+  std::string large(200 * 1024, 'x');
+  large.back() = 'y';
+  CHECK(file.write(large));
+  expected += large;
+  for (int i = 0; i < 100; ++i) {
+    CHECK(file.write("z"));
+    expected += "z";
+  }
+  CHECK(file.bytes_written() == expected.size());
+  REQUIRE(file.finish());
+  CHECK(test::read_file(dir + "/out") == expected);
+}
+
 TEST_CASE("a folder, a FIFO or a trailing slash is refused as an output, untouched") {
   std::string dir = test::temp_dir();
   fs::create_directories(dir + "/folder");
