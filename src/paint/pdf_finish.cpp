@@ -3,7 +3,11 @@
 // qpdf 11 asks which PointerHolder transition level the code is written for: none (it uses
 // std::shared_ptr).
 #define POINTERHOLDER_TRANSITION 4
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -16,10 +20,13 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
+#include "core/c_handle.hpp"
 #include "paint/content_artifacts.hpp"
 #include "paint/painter.hpp"
 
@@ -28,6 +35,9 @@
 // skips the pass: it changes no drawing.
 namespace folio {
 std::string finish_pdf(const std::string&, const FinishRequest&) {
+  return {};
+}
+std::vector<std::pair<int, std::string>> raw_structure_elements(const std::string&, size_t) {
   return {};
 }
 }  // namespace folio
@@ -176,37 +186,140 @@ int jpeg_components(const std::string& path) {
   return 0;
 }
 
-// An object of the raw file: its number and the name that follows the text it was found by.
+// An object of the raw file: its number and the name that follows the text it
+// was found by (a structure element's /S: role names are short).
 struct RawObject {
-  int number;
-  std::string_view name;
+  int number = 0;
+  char name_chars[12] = {};
+  size_t offset = 0;  // of the object's text, after "N 0 obj\n"
+  std::string_view name() const { return {name_chars, ::strnlen(name_chars, sizeof name_chars)}; }
 };
 
-// The objects whose text begins with `head` (cairo writes "N 0 obj\n<< ..."),
-// in file order, with the name right after `head` (a structure element's /S).
-std::vector<RawObject> objects_starting_with(std::string_view file, std::string_view head) {
-  std::vector<RawObject> out;
-  std::string needle = "obj\n" + std::string(head);
-  for (size_t at = file.find(needle); at != std::string_view::npos;
-       at = file.find(needle, at + needle.size())) {
-    // Back over " 0 " and the object number: "12 0 obj".
-    size_t p = at;
-    while (p > 0 && file[p - 1] == ' ') --p;
-    while (p > 0 && std::isdigit(static_cast<unsigned char>(file[p - 1]))) --p;  // generation
-    while (p > 0 && file[p - 1] == ' ') --p;
-    size_t end = p;
-    while (p > 0 && std::isdigit(static_cast<unsigned char>(file[p - 1]))) --p;
-    if (p == end) continue;
-    int number = std::atoi(std::string(file.substr(p, end - p)).c_str());
-    size_t name_start = at + needle.size(), name_end = name_start;
-    while (name_end < file.size() && !std::isspace(static_cast<unsigned char>(file[name_end])) &&
-           file[name_end] != '/' && file[name_end] != '>')
-      ++name_end;
-    out.push_back({number, file.substr(name_start, name_end - name_start)});
+// A 128-bit FNV-1a pair, hex: the /ID of a file made from these bytes (it
+// only has to differ between files and stay the same for the same file).
+struct FileId {
+  uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
+  void add(std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      h1 = (h1 ^ c) * 0x100000001b3ull;
+      h2 = (h2 ^ (c + 0x5bu)) * 0x100000001b3ull;
+    }
   }
-  std::sort(out.begin(), out.end(),
-            [](const RawObject& a, const RawObject& b) { return a.number < b.number; });
-  return out;
+  std::string hex() const { return fmt::format("{:016x}{:016x}", h1, h2); }
+};
+
+// What one pass over cairo's file finds without parsing it. Read in chunks, so
+// a tagged 100,000-row table (a 160 MB file) is never held whole in memory.
+struct RawScan {
+  // Objects cairo writes as "N 0 obj\n<< /Type /StructElem\n   /S /TD ...",
+  // and its CID fonts, by object number.
+  std::vector<RawObject> elements;
+  std::vector<RawObject> cid_fonts;
+  size_t size = 0;           // bytes
+  long long startxref = -1;  // the offset of cairo's xref table
+  FileId id;                 // of the whole file so far
+};
+
+// A file mapped read-only for qpdf, which reads cairo's xref table a few bytes
+// at a time: from a FILE that was three system calls an object, and reading it
+// into memory would hold the whole file. Mapped, only the pages qpdf looks at
+// are read.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+      void* at = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (at != MAP_FAILED)
+        data_ = {static_cast<const char*>(at), static_cast<size_t>(info.st_size)};
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (!data_.empty()) ::munmap(const_cast<char*>(data_.data()), data_.size());
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return data_; }
+  // Lets go of the pages read so far (they stay in the page cache and are read
+  // again if needed): the finishing pass reads a long table's file once
+  // through, and pages it held would count as the process's memory.
+  void release() const {
+    if (!data_.empty()) ::madvise(const_cast<char*>(data_.data()), data_.size(), MADV_DONTNEED);
+  }
+
+ private:
+  std::string_view data_;
+};
+
+constexpr std::string_view kElementNeedle = "obj\n<< /Type /StructElem\n   /S /";
+constexpr std::string_view kCidFontNeedle = "obj\n<< /Type /Font\n   /Subtype /CIDFontType2";
+
+// The object whose text `needle` starts at `at` of `window`, or nothing when
+// the bytes before it are not "N 0 ".
+std::optional<RawObject> object_at(std::string_view window, size_t at, std::string_view needle,
+                                   size_t window_offset) {
+  // Back over " 0 " and the object number: "12 0 obj".
+  size_t p = at;
+  while (p > 0 && window[p - 1] == ' ') --p;
+  while (p > 0 && std::isdigit(static_cast<unsigned char>(window[p - 1]))) --p;  // generation
+  while (p > 0 && window[p - 1] == ' ') --p;
+  size_t end = p;
+  while (p > 0 && std::isdigit(static_cast<unsigned char>(window[p - 1]))) --p;
+  if (p == end || end - p > 9) return std::nullopt;
+  RawObject object;
+  object.number = std::atoi(std::string(window.substr(p, end - p)).c_str());
+  object.offset = window_offset + at + 4;  // past "obj\n"
+  size_t name_start = at + needle.size(), name_end = name_start;
+  while (name_end < window.size() && name_end - name_start < sizeof object.name_chars &&
+         !std::isspace(static_cast<unsigned char>(window[name_end])) && window[name_end] != '/' &&
+         window[name_end] != '>')
+    ++name_end;
+  std::memcpy(object.name_chars, window.data() + name_start, name_end - name_start);
+  return object;
+}
+
+int close_file(std::FILE* file) {
+  return std::fclose(file);
+}
+
+std::optional<RawScan> scan_file(const std::string& path, size_t chunk_bytes = 4 << 20) {
+  ::folio::Handle<std::FILE, close_file> file(std::fopen(path.c_str(), "rb"));
+  if (!file) return std::nullopt;
+  // Bytes kept from one chunk to the next: a hit's object number comes before
+  // its needle (kBefore), its name after (kAfter).
+  constexpr size_t kBefore = 32, kAfter = 64;
+  RawScan scan;
+  std::string window;
+  size_t searched = 0;       // hits before this offset of `window` were found already
+  size_t window_offset = 0;  // of window[0] in the file
+  std::vector<char> chunk(std::max<size_t>(chunk_bytes, 256));
+  for (;;) {
+    size_t n = std::fread(chunk.data(), 1, chunk.size(), file.get());
+    if (std::ferror(file.get())) return std::nullopt;
+    bool end = n < chunk.size();
+    scan.id.add({chunk.data(), n});
+    scan.size += n;
+    window.append(chunk.data(), n);
+    size_t limit = end ? window.size() : window.size() - kAfter;
+    for (auto [needle, out] :
+         {std::pair{kElementNeedle, &scan.elements}, std::pair{kCidFontNeedle, &scan.cid_fonts}})
+      for (size_t at = window.find(needle, searched); at != std::string::npos && at < limit;
+           at = window.find(needle, at + needle.size()))
+        if (auto object = object_at(window, at, needle, window_offset)) out->push_back(*object);
+    if (end) break;
+    window.erase(0, limit - kBefore);
+    window_offset += limit - kBefore;
+    searched = kBefore;
+  }
+  if (size_t at = window.rfind("startxref"); at != std::string::npos)
+    scan.startxref = std::atoll(window.c_str() + at + 9);
+  auto by_number = [](const RawObject& a, const RawObject& b) { return a.number < b.number; };
+  std::sort(scan.elements.begin(), scan.elements.end(), by_number);
+  std::sort(scan.cid_fonts.begin(), scan.cid_fonts.end(), by_number);
+  return scan;
 }
 
 // The catalog's /PageLabels, so that a viewer shows "iv" or "7" as the pages
@@ -235,10 +348,116 @@ std::string page_labels(const std::vector<Page>& pages) {
   return fmt::format("<< /Nums [{} ] >>", nums);
 }
 
+std::string deflate(const std::string& data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
+    throw std::runtime_error("cannot compress a content stream");
+  out.resize(size);
+  return out;
+}
+
+// `dict` ("<< ... >>") with ` entries` added before its end.
+std::string with_entries(std::string dict, const std::string& entries) {
+  size_t end = dict.rfind(">>");
+  if (end != std::string::npos) dict.insert(end, entries + " ");
+  return dict;
+}
+
+// An incremental update (ISO 32000-1, 7.5.6) appended to cairo's file: its
+// objects stay where they are, changed ones are written again after them,
+// and a new xref section and trailer point at the new versions. Far cheaper
+// than rewriting the file. Objects go to the file as they are finished, so a
+// long table's thousands of rewritten pages are never held together.
+class UpdateWriter {
+ public:
+  UpdateWriter(const std::string& path, const RawScan& original)
+      : offset_(original.size), id_(original.id) {
+    if (out_.append_to(path)) put("\n");
+  }
+
+  // `body` is the object's text ("<< ... >>"), without "N G obj".
+  void object(int number, int generation, std::string_view body) {
+    begin(number, generation);
+    put(body);
+    put("\nendobj\n");
+  }
+
+  // `dict` is the stream's dictionary, /Length included.
+  void stream(int number, int generation, std::string_view dict, std::string_view data) {
+    begin(number, generation);
+    put(dict);
+    put("\nstream\n");
+    put(data);
+    put("\nendstream\nendobj\n");
+  }
+
+  bool has(int number) const { return offsets_.count(number) > 0; }
+
+  // Writes the xref section and the trailer, and closes the file. Empty, or why not.
+  std::string finish(Handle trailer, long long previous) {
+    int size = std::max(trailer.getKey("/Size").getIntValueAsInt(), size_);
+    size_t xref = offset_;
+    std::string table = "xref\n";
+    for (auto it = offsets_.begin(); it != offsets_.end();) {
+      auto run_end = it;
+      int count = 0;
+      while (run_end != offsets_.end() && run_end->first == it->first + count) ++run_end, ++count;
+      table += fmt::format("{} {}\n", it->first, count);
+      for (; it != run_end; ++it) table += fmt::format("{:010d} 00000 n \n", it->second);
+    }
+    put(table);
+    std::string id = id_.hex();
+    std::string info;
+    if (trailer.hasKey("/Info")) info = " /Info " + trailer.getKey("/Info").unparse();
+    put(fmt::format("trailer\n<< /Size {} /Root {}{} /Prev {} /ID [<{}> <{}>] >>\n", size,
+                    trailer.getKey("/Root").unparse(), info, previous, id, id));
+    put(fmt::format("startxref\n{}\n%%EOF\n", xref));
+    // A CheckedFile, not an ofstream: a full disk is reported with its reason.
+    out_.finish();
+    if (!out_.ok()) return "cannot append to the PDF: " + out_.error();
+    return {};
+  }
+
+ private:
+  void begin(int number, int generation) {
+    offsets_[number] = offset_;
+    size_ = std::max(size_, number + 1);
+    put(fmt::format("{} {} obj\n", number, generation));
+  }
+  void put(std::string_view bytes) {
+    out_.write(bytes);
+    id_.add(bytes);
+    offset_ += bytes.size();
+  }
+
+  CheckedFile out_;
+  size_t offset_;                  // in the file, of the next byte written
+  FileId id_;                      // of the file so far: the trailer's /ID
+  std::map<int, size_t> offsets_;  // object number -> offset
+  int size_ = 0;                   // one past the highest object number written
+};
+
+// The text of the object at `offset` of `file` ("<< ... >>" before its
+// "endobj"), or empty when it is not a plain dictionary.
+std::string_view object_text(std::string_view file, size_t offset) {
+  size_t end = file.find("endobj", offset);
+  if (end == std::string_view::npos) return {};
+  std::string_view text = file.substr(offset, end - offset);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  if (!text.starts_with("<<") || !text.ends_with(">>") || text.find("stream") != text.npos)
+    return {};
+  return text;
+}
+
 class Finisher {
  public:
-  Finisher(QPDF& pdf, const FinishRequest& request, std::string_view bytes)
-      : pdf_(pdf), request_(request), bytes_(bytes) {}
+  Finisher(QPDF& pdf, const FinishRequest& request, const RawScan& scan, const MappedFile& file,
+           UpdateWriter& update)
+      : pdf_(pdf), request_(request), scan_(scan), file_(file), update_(update) {}
 
   // An empty string, or what stops the file from meeting its standard.
   std::string run() {
@@ -271,10 +490,11 @@ class Finisher {
         if (std::string e = add_attributes(root.getKey("/StructTreeRoot")); !e.empty()) return e;
     std::set<QPDFObjGen> fonts_done;
     bool fonts_fixed = fix_fonts_by_number();
-    for (auto& page : pages) {
-      Handle dict = page.getObjectHandle();
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Handle dict = pages[i].getObjectHandle();
       if (tagged) {
         mark_artifacts(dict);
+        if (i % 64 == 63) file_.release();
         if (dict.getKey("/Annots").isArray()) {
           dict.replaceKey("/Tabs", Handle::newName("/S"));
           touch(dict);
@@ -309,29 +529,41 @@ class Finisher {
   // /S; when the roles read in object order match the records one for one,
   // only the elements that need attributes are parsed. False: the walk must do.
   bool add_attributes_by_number() {
-    auto elements = objects_starting_with(bytes_, "<< /Type /StructElem\n   /S /");
+    const auto& elements = scan_.elements;
     const auto& records = *request_.records;
     const Structure& st = *request_.structure;
     if (elements.size() != records.size()) return false;
     for (size_t i = 0; i < records.size(); ++i) {
       const TagRecord& r = records[i];
       std::string_view want = r.span ? "Span" : role_name(st[r.element].role);
-      if (elements[i].name != want) return false;
+      if (elements[i].name() != want) return false;
     }
+    size_t written = 0;
     for (size_t i = 0; i < records.size(); ++i) {
       const TagRecord& r = records[i];
-      if (r.span || !needs_attributes(st[r.element], st.text(r.element))) continue;
+      const StructElement& e = st[r.element];
+      const ElementText& t = st.text(r.element);
+      if (r.span || !needs_attributes(e, t)) continue;
+      // Written again from cairo's text with the entries added, without
+      // parsing: a long table has a row header per row, each needing /Scope,
+      // and qpdf's objects for them were most of this pass's memory.
+      std::string_view text = object_text(file_.bytes(), elements[i].offset);
+      if (e.role != Role::Link && !text.empty()) {
+        update_.object(elements[i].number, 0,
+                       with_entries(std::string(text), attribute_entries(e, t)));
+        if (++written % 4096 == 0) file_.release();
+        continue;
+      }
       Handle element = pdf_.getObjectByID(elements[i].number, 0);
       if (!element.isDictionary()) return false;
-      apply(element, st[r.element], st.text(r.element));
+      apply(element, e, t);
     }
     return true;
   }
 
   // CID fonts found by their text, without walking every page's resources.
   bool fix_fonts_by_number() {
-    for (const auto& font :
-         objects_starting_with(bytes_, "<< /Type /Font\n   /Subtype /CIDFontType2")) {
+    for (const auto& font : scan_.cid_fonts) {
       Handle d = pdf_.getObjectByID(font.number, 0);
       if (!d.isDictionary()) return false;
       if (!d.hasKey("/CIDToGIDMap")) {
@@ -383,16 +615,34 @@ class Finisher {
     return error.empty() ? "" : "the tagged structure does not match: " + error;
   }
 
-  void apply(Handle element, const StructElement& e, const ElementText& t) {
-    if (needs_attributes(e, t)) touch(element);
-    if (!t.language.empty()) element.replaceKey("/Lang", Handle::newUnicodeString(t.language));
-    if (!t.actual_text.empty())
-      element.replaceKey("/ActualText", Handle::newUnicodeString(t.actual_text));
-    if (e.role == Role::Note && !t.id.empty()) element.replaceKey("/ID", Handle::newString(t.id));
+  // What an element gets that cairo cannot write, as dictionary entries
+  // (" /Lang (cy) /A << ... >>"); empty when nothing.
+  static std::string attribute_entries(const StructElement& e, const ElementText& t) {
+    std::string entries;
+    auto add = [&](std::string_view key, Handle value) {
+      entries += fmt::format(" {} {}", key, value.unparse());
+    };
+    if (!t.language.empty()) add("/Lang", Handle::newUnicodeString(t.language));
+    if (!t.actual_text.empty()) add("/ActualText", Handle::newUnicodeString(t.actual_text));
+    if (e.role == Role::Note && !t.id.empty()) add("/ID", Handle::newString(t.id));
     if (e.role == Role::Figure)
-      element.replaceKey("/Alt", Handle::newUnicodeString(t.alt.empty() ? "Image" : t.alt));
+      add("/Alt", Handle::newUnicodeString(t.alt.empty() ? "Image" : t.alt));
+    if (e.role == Role::Link && !t.alt.empty()) add("/Alt", Handle::newUnicodeString(t.alt));
+    if (e.scope != Scope::none)
+      entries += e.scope == Scope::column ? " /A << /O /Table /Scope /Column >>"
+                                          : " /A << /O /Table /Scope /Row >>";
+    return entries;
+  }
+
+  // Adds the attributes to `element` through qpdf; a link's annotation also
+  // gets its description.
+  void apply(Handle element, const StructElement& e, const ElementText& t) {
+    std::string entries = attribute_entries(e, t);
+    if (entries.empty()) return;
+    touch(element);
+    for (auto& [key, value] : Handle::parse("<<" + entries + " >>").ditems())
+      element.replaceKey(key, value);
     if (e.role == Role::Link && !t.alt.empty()) {
-      element.replaceKey("/Alt", Handle::newUnicodeString(t.alt));
       // The annotation's description, for PDF/UA's "Link annotations have Contents".
       Handle kids = element.getKey("/K");
       std::vector<Handle> list;
@@ -412,19 +662,22 @@ class Finisher {
         }
       }
     }
-    if (e.scope != Scope::none)
-      element.replaceKey("/A",
-                         Handle::parse(e.scope == Scope::column ? "<< /O /Table /Scope /Column >>"
-                                                                : "<< /O /Table /Scope /Row >>"));
   }
 
   void mark_artifacts(Handle page) {
     Handle contents = page.getKey("/Contents");
     if (!contents.isStream()) return;  // cairo writes one stream per page
-    auto data = contents.getStreamData(qpdf_dl_generalized);
-    std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-    new_contents_[contents.getObjGen()] = wrap_unmarked_content(text);
-    touch(contents);
+    auto content = contents.getStreamData(qpdf_dl_generalized);
+    std::string_view text(reinterpret_cast<const char*>(content->getBuffer()), content->getSize());
+    // Written at once: every page's content, held until the update is
+    // written, would be most of what a long table's finishing pass holds.
+    std::string data = deflate(wrap_unmarked_content(text));
+    Handle dict = contents.getDict().shallowCopy();
+    dict.replaceKey("/Filter", Handle::newName("/FlateDecode"));
+    if (dict.hasKey("/DecodeParms")) dict.removeKey("/DecodeParms");
+    dict.replaceKey("/Length", Handle::newInteger(static_cast<long long>(data.size())));
+    QPDFObjGen og = contents.getObjGen();
+    update_.stream(og.getObj(), og.getGen(), dict.unparseResolved(), data);
   }
 
   // Cairo leaves /CIDToGIDMap out; PDF/UA (and PDF/A) want it written.
@@ -511,13 +764,14 @@ class Finisher {
 
   QPDF& pdf_;
   const FinishRequest& request_;
-  std::string_view bytes_;  // the file cairo wrote
+  const RawScan& scan_;
+  const MappedFile& file_;  // the file cairo wrote
+  UpdateWriter& update_;
 
  public:
-  // What changed, for an incremental update: objects to write again (in the
-  // order first touched), and content streams with their new, unfiltered data.
+  // What changed through qpdf, written at the end: objects to write again
+  // (in the order first touched).
   std::vector<Handle> touched_;
-  std::map<QPDFObjGen, std::string> new_contents_;
   // Entries to add to a dictionary when it is written (references to new objects).
   std::map<QPDFObjGen, std::string> extra_keys_;
   struct NewObject {
@@ -528,123 +782,32 @@ class Finisher {
   std::vector<NewObject> new_objects_;
 };
 
-// `dict` ("<< ... >>") with ` entries` added before its end.
-std::string with_entries(std::string dict, const std::string& entries) {
-  size_t end = dict.rfind(">>");
-  if (end != std::string::npos) dict.insert(end, entries + " ");
-  return dict;
-}
-
-// The whole file, read in one go.
-std::optional<std::string> read_whole(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return std::nullopt;
-  std::string out;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  if (!ok) return std::nullopt;
-  return out;
-}
-
-// A 128-bit FNV-1a pair, hex: the /ID of a file made from these bytes (it
-// only has to differ between files and stay the same for the same file).
-std::string file_id(std::string_view a, std::string_view b) {
-  uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
-  for (std::string_view part : {a, b})
-    for (unsigned char c : part) {
-      h1 = (h1 ^ c) * 0x100000001b3ull;
-      h2 = (h2 ^ (c + 0x5bu)) * 0x100000001b3ull;
-    }
-  return fmt::format("{:016x}{:016x}", h1, h2);
-}
-
-std::string deflate(const std::string& data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK)
-    throw std::runtime_error("cannot compress a content stream");
-  out.resize(size);
-  return out;
-}
-
-// Appends the changed objects to cairo's file as an incremental update (ISO
-// 32000-1, 7.5.6): cairo's objects stay where they are; a new xref section
-// and trailer point at the new versions. Far cheaper than rewriting the file.
-std::string append_update(const std::string& path, const std::string& original, QPDF& pdf,
-                          const Finisher& changes) {
-  size_t at = original.rfind("startxref");
-  if (at == std::string::npos) return "cairo's PDF has no startxref";
-  long long previous = std::atoll(original.c_str() + at + 9);
-
-  std::string update = "\n";
-  std::map<int, size_t> offsets;  // object number -> offset
+// Writes what changed through qpdf, and the new objects, then ends the update.
+std::string end_update(UpdateWriter& update, const RawScan& original, QPDF& pdf,
+                       const Finisher& changes) {
   std::set<QPDFObjGen> written;
-  int size = pdf.getTrailer().getKey("/Size").getIntValueAsInt();
   for (Handle h : changes.touched_) {
     QPDFObjGen og = h.getObjGen();
     if (!written.insert(og).second) continue;
-    offsets[og.getObj()] = original.size() + update.size();
-    size = std::max(size, og.getObj() + 1);
-    update += fmt::format("{} {} obj\n", og.getObj(), og.getGen());
     if (h.isStream()) {
       Handle dict = h.getDict().shallowCopy();
-      std::string data;
-      if (auto it = changes.new_contents_.find(og); it != changes.new_contents_.end()) {
-        data = deflate(it->second);
-        dict.replaceKey("/Filter", Handle::newName("/FlateDecode"));
-        if (dict.hasKey("/DecodeParms")) dict.removeKey("/DecodeParms");
-      } else {
-        auto raw = h.getRawStreamData();
-        data.assign(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
-      }
+      auto raw = h.getRawStreamData();
+      std::string_view data(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
       dict.replaceKey("/Length", Handle::newInteger(static_cast<long long>(data.size())));
-      update += dict.unparseResolved();
-      update += "\nstream\n";
-      update += data;
-      update += "\nendstream\nendobj\n";
+      update.stream(og.getObj(), og.getGen(), dict.unparseResolved(), data);
     } else {
       auto extra = changes.extra_keys_.find(og);
-      update += extra == changes.extra_keys_.end()
-                    ? h.unparseResolved()
-                    : with_entries(h.unparseResolved(), extra->second);
-      update += "\nendobj\n";
+      update.object(og.getObj(), og.getGen(),
+                    extra == changes.extra_keys_.end()
+                        ? h.unparseResolved()
+                        : with_entries(h.unparseResolved(), extra->second));
     }
   }
-  for (const auto& object : changes.new_objects_) {
-    offsets[object.number] = original.size() + update.size();
-    size = std::max(size, object.number + 1);
-    update +=
-        fmt::format("{} 0 obj\n{}\nstream\n", object.number,
-                    with_entries(object.dict, fmt::format(" /Length {}", object.data.size())));
-    update += object.data;
-    update += "\nendstream\nendobj\n";
-  }
-  size_t xref = original.size() + update.size();
-  update += "xref\n";
-  for (auto it = offsets.begin(); it != offsets.end();) {
-    auto run_end = it;
-    int count = 0;
-    while (run_end != offsets.end() && run_end->first == it->first + count) ++run_end, ++count;
-    update += fmt::format("{} {}\n", it->first, count);
-    for (; it != run_end; ++it) update += fmt::format("{:010d} 00000 n \n", it->second);
-  }
-  Handle trailer = pdf.getTrailer();
-  std::string id = file_id(original, update);
-  std::string info;
-  if (trailer.hasKey("/Info")) info = " /Info " + trailer.getKey("/Info").unparse();
-  update += fmt::format("trailer\n<< /Size {} /Root {}{} /Prev {} /ID [<{}> <{}>] >>\n", size,
-                        trailer.getKey("/Root").unparse(), info, previous, id, id);
-  update += fmt::format("startxref\n{}\n%%EOF\n", xref);
-  // A CheckedFile, not an ofstream: a full disk is reported with its reason.
-  CheckedFile out;
-  if (out.append_to(path) && out.write(update)) out.finish();
-  if (!out.ok()) return "cannot append to the PDF: " + out.error();
-  return {};
+  for (const auto& object : changes.new_objects_)
+    update.stream(object.number, 0,
+                  with_entries(object.dict, fmt::format(" /Length {}", object.data.size())),
+                  object.data);
+  return update.finish(pdf.getTrailer(), original.startxref);
 }
 
 // Cairo 1.16 lists an object it never writes in the xref of an untagged page
@@ -681,6 +844,14 @@ std::string repair(const std::string& path) {
 
 }  // namespace
 
+std::vector<std::pair<int, std::string>> raw_structure_elements(const std::string& path,
+                                                                size_t chunk_bytes) {
+  std::vector<std::pair<int, std::string>> out;
+  if (auto scan = scan_file(path, chunk_bytes))
+    for (const RawObject& e : scan->elements) out.emplace_back(e.number, std::string(e.name()));
+  return out;
+}
+
 std::string finish_pdf(const std::string& path, const FinishRequest& request) {
   const PdfInfo& info = *request.info;
   bool boxes = std::any_of(request.pages->begin(), request.pages->end(),
@@ -689,14 +860,17 @@ std::string finish_pdf(const std::string& path, const FinishRequest& request) {
     if (std::string error = repair(path); !error.empty()) return error;
   // Untagged with no boxes: cairo's file is final.
   if (!request.structure && !boxes && !is_pdfa(info.standard)) return {};
-  auto bytes = read_whole(path);
-  if (!bytes) return "cannot read the PDF cairo wrote";
+  auto scan = scan_file(path);
+  MappedFile file(path);
+  if (!scan || file.bytes().size() != scan->size) return "cannot read the PDF cairo wrote";
   try {
     QPDF pdf;
-    pdf.processMemoryFile(path.c_str(), bytes->data(), bytes->size());
-    Finisher finisher(pdf, request, *bytes);
+    pdf.processMemoryFile(path.c_str(), file.bytes().data(), file.bytes().size());
+    if (scan->startxref < 0) return "cairo's PDF has no startxref";
+    UpdateWriter update(path, *scan);
+    Finisher finisher(pdf, request, *scan, file, update);
     if (std::string error = finisher.run(); !error.empty()) return error;
-    return append_update(path, *bytes, pdf, finisher);
+    return end_update(update, *scan, pdf, finisher);
   } catch (const std::exception& e) {
     return std::string("cannot finish the PDF: ") + e.what();
   }

@@ -1,7 +1,9 @@
 // The tagged PDF's pieces: the content filter that marks artifacts, SVG links
 // kept out of the structure, and the tagger against hand-made pages.
 #include <cairo-pdf.h>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
 
@@ -9,6 +11,7 @@
 #include "paint/content_artifacts.hpp"
 #include "paint/images.hpp"
 #include "paint/paint.hpp"
+#include "paint/pdf_finish.hpp"
 #include "paint/pdf_tags.hpp"
 #include "support.hpp"
 #include "text/paragraph.hpp"
@@ -155,4 +158,31 @@ TEST_CASE("the tagger's stack is balanced after any order of items") {
   cr.reset();
   cairo_surface_finish(surface.get());
   CHECK(cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS);
+}
+
+TEST_CASE("the finishing pass finds every structure element whatever the chunk it reads in") {
+  // A file shaped like cairo's: elements between stream data, one name longer
+  // than a role, and text that only looks like an element. Read in chunks of
+  // every size from 256 to 400 bytes, each needle falls across a chunk's end
+  // somewhere, and the list must be the same as from one read.
+  std::string file = "%PDF-1.5\n";
+  std::vector<std::pair<int, std::string>> expected;
+  const char* roles[] = {"TD", "TH", "TR", "BlockQuote", "P", "Figure"};
+  for (int i = 0; i < 60; ++i) {
+    int number = 100 + (i * 37) % 60;  // out of number order in the file
+    std::string role = roles[i % 6];
+    file += fmt::format("{} 0 obj\n<< /Type /StructElem\n   /S /{}\n   /P 5 0 R\n>>\nendobj\n",
+                        number, role);
+    expected.emplace_back(number, role);
+    file += std::string(static_cast<size_t>(i * 7 % 50), 'x') + "obj\n<< /Type /Struct\n";
+  }
+  file += "xref\n0 1\nstartxref\n9\n%%EOF\n";
+  std::sort(expected.begin(), expected.end());
+  std::string path = test::temp_dir() + "/elements.pdf";
+  test::write_file(path, file);
+  CHECK(raw_structure_elements(path, 1 << 20) == expected);
+  for (size_t chunk = 256; chunk <= 400; ++chunk) {
+    INFO("chunk " << chunk);
+    CHECK(raw_structure_elements(path, chunk) == expected);
+  }
 }
