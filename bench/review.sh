@@ -95,7 +95,7 @@ echo "peak memory, one review: floor $(peak "$floor" "$work/review-floor.pdf" "$
 size() { stat -c %s "$1"; }
 echo "output: floor $(size "$work/review-floor.pdf") bytes, folio untagged $(size "$work/review-folio-untagged.pdf")," \
   "tagged $(size "$work/review-folio-tagged.pdf")"
-words() { pdftotext "$1" - | tr -s ' \n' '\n\n' | sort; }
+words() { pdftotext "$1" - | tr -s ' \n' '\n' | sort; }
 if diff <(words "$work/review-floor.pdf") <(words "$work/review-folio-untagged.pdf") > /dev/null; then
   echo "words: the floor's PDF and folio's hold the same words"
 else

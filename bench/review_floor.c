@@ -11,9 +11,10 @@
  * reads its data as folio does. It does not tag the PDF: compare it with
  * `folio render --no-tags`.
  *
- * The fonts are those of the repository's fonts/ folder, added to fontconfig
- * as folio adds its own (src/text/fonts.cpp), so that both load, shape and
- * subset the same files.
+ * The fonts are those of the repository's fonts/ folder (run it from the
+ * repository's root, as bench/review.sh does), added to fontconfig as folio
+ * adds its own (src/text/fonts.cpp), so that both load, shape and subset the
+ * same files.
  *
  *   cc -O2 bench/review_floor.c $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig) \
  *     -o review_floor
