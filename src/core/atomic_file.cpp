@@ -142,7 +142,9 @@ bool CheckedFile::finish() {
     return false;
   }
   if (ok()) flush();
-  if (ok() && ::fsync(fd_) != 0) fail(errno);
+  // No fsync here: commit_file syncs the finished file once, after every
+  // writer (cairo, then the finishing pass) is done with it; a sync per
+  // writer made three per PDF.
   struct stat info {};
   if (ok() && ::fstat(fd_, &info) != 0) fail(errno);
   if (ok() && static_cast<size_t>(info.st_size) != size_before_ + written_) {
@@ -220,8 +222,9 @@ void remove_stale_temporaries_once(const std::string& folder) {
 }  // namespace
 
 std::string commit_file(const std::string& temp, const std::string& target) {
-  // The writer may have changed the file after its own fsync (a post-pass
-  // appending to a PDF): what is renamed into place must be on disk first.
+  // The one fsync of the finished file, whoever wrote it (cairo through a
+  // CheckedFile, qpdf, a post-pass appending to a PDF): what is renamed into
+  // place must be on disk first, and a deferred write error shows here.
   int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return os_reason(errno);
   int synced = ::fsync(fd);

@@ -4,10 +4,11 @@
 //
 // Every output goes to a temporary file beside its target (same folder, so the
 // rename cannot cross filesystems), written with checked write(2) calls that
-// retry short writes and record the first errno; it is then flushed with
-// fsync(2), its size compared with the bytes written, closed (close(2) can
-// report a deferred write error on network filesystems), renamed over the
-// target, and the folder fsynced so the rename itself survives a power cut.
+// retry short writes and record the first errno; its size is then compared
+// with the bytes written, it is closed (close(2) can report a deferred write
+// error on network filesystems), flushed with fsync(2) (which reports a
+// deferred write error on the others), renamed over the target, and the
+// folder fsynced so the rename itself survives a power cut.
 // Any failure leaves the target as it was and removes the temporary file.
 //
 // Temporary files are named `.NAME.HOST.PID-N.tmp`. A run killed outright
@@ -38,8 +39,9 @@ class CheckedFile {
   // pieces of a few bytes: a write(2) each made a leaflet cost 1,100 system
   // calls), so a failure can show at a later write() or at finish().
   bool write(std::string_view bytes);
-  // Flush the buffer, fsync, check the size on disk against the bytes written
-  // (plus what was there before appending), close. False on any failure.
+  // Flush the buffer, check the size on disk against the bytes written (plus
+  // what was there before appending), close. False on any failure. The fsync
+  // is commit_file's, once for all the writers of a file.
   bool finish();
 
   bool ok() const { return error_.empty(); }
