@@ -1,11 +1,10 @@
 #include "image/probe.hpp"
 
-#include <librsvg/rsvg.h>
-
 #include <memory>
 
 #include "core/c_handle.hpp"
 #include "core/read_file.hpp"
+#include "image/svg_library.hpp"
 
 namespace folio::image {
 namespace {
@@ -16,20 +15,27 @@ using ErrorHandle = Handle<GError, g_error_free>;
 // librsvg reports the size the SVG asks for (width and height, else its viewBox).
 Probe probe_svg(std::string_view bytes) {
   Probe p;
+  std::string why;
+  const SvgLibrary* rsvg = svg_library(&why);
+  if (!rsvg) {
+    p.error = "an SVG file, and librsvg cannot be loaded to read it (" + why +
+              "); on Debian it is the librsvg2-2 package";
+    return p;
+  }
   GError* raw_error = nullptr;
-  SvgHandle handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
-                                             bytes.size(), &raw_error));
+  SvgHandle handle(
+      rsvg->new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
   ErrorHandle error(raw_error);
   if (!handle) {
     p.error = std::string("a corrupt SVG file: ") + (error ? error->message : "unreadable");
     return p;
   }
   double w = 0, h = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h) || w <= 0 || h <= 0) {
+  if (!rsvg->intrinsic_size_in_pixels(handle.get(), &w, &h) || w <= 0 || h <= 0) {
     gboolean has_w, has_h, has_box;
     RsvgLength lw, lh;
     RsvgRectangle box;
-    rsvg_handle_get_intrinsic_dimensions(handle.get(), &has_w, &lw, &has_h, &lh, &has_box, &box);
+    rsvg->intrinsic_dimensions(handle.get(), &has_w, &lw, &has_h, &lh, &has_box, &box);
     if (!has_box || box.width <= 0 || box.height <= 0) {
       p.error = "an SVG file without a size: give its <svg> a width and height or a viewBox";
       return p;

@@ -1,13 +1,13 @@
 #include "paint/images.hpp"
 
 #include <fmt/format.h>
-#include <librsvg/rsvg.h>
 
 #include <memory>
 
 #include "core/c_handle.hpp"
 #include "core/read_file.hpp"
 #include "image/probe.hpp"
+#include "image/svg_library.hpp"
 
 namespace folio {
 namespace {
@@ -24,15 +24,17 @@ cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int
 }
 
 bool draw_svg(cairo_t* cr, const std::string& svg, const Rect& rect) {
+  const image::SvgLibrary* rsvg = image::svg_library();
+  if (!rsvg) return false;  // binding reported it: an SVG is probed before it is drawn
   std::string bytes = without_svg_links(svg);
   GError* raw = nullptr;
   SvgHandle handle(
-      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
+      rsvg->new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
   ErrorHandle error(raw);
   if (!handle) return false;
   RsvgRectangle viewport{rect.x, rect.y, rect.width, rect.height};
   cairo_save(cr);
-  bool ok = rsvg_handle_render_document(handle.get(), cr, &viewport, &raw);
+  bool ok = rsvg->render_document(handle.get(), cr, &viewport, &raw);
   error.reset(raw);
   cairo_restore(cr);
   return ok;
