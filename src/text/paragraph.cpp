@@ -176,10 +176,14 @@ bool cacheable(char32_t c) {
 }  // namespace
 
 // One font's glyphs for single characters, and how pairs of characters shape:
-// as those two glyphs side by side, kerned by a fixed amount (HarfBuzz's pair
-// kerning, read from the pair shaped alone), or not (a ligature, a contextual
-// form: Pango shapes any string holding the pair). Learnt from Pango one
-// character (or pair) at a time and kept for the thread's life.
+// as those two glyphs, kerned by fixed amounts (HarfBuzz's pair kerning, read
+// from the pair shaped alone), or not (a ligature, a contextual form: Pango
+// shapes any string holding the pair). Open Sans kerns a pair by moving both
+// glyphs: the first one's advance, the second one's position and advance; in
+// a string each glyph takes the sum of its two pairs' moves (checked with
+// hb-shape over every triple of letters, digits and punctuation that holds a
+// kerned pair). Learnt from Pango one character (or pair) at a time and kept
+// for the thread's life.
 struct GlyphFace {
   struct Glyph {
     PangoGlyph id = 0;
@@ -193,8 +197,10 @@ struct GlyphFace {
   Glyph ascii[128];
   std::unordered_map<char32_t, Glyph> others;
   struct Pair {
-    int8_t state = 0;  // 0: not asked yet, 1: glyphs side by side, -1: Pango shapes it
-    int kern = 0;      // added to the first glyph's advance, Pango units
+    int8_t state = 0;  // 0: not asked yet, 1: the two glyphs, kerned, -1: Pango shapes it
+    int first = 0;     // added to the first glyph's advance, Pango units
+    int second_x = 0;  // added to the second glyph's position (not to the pen)
+    int second = 0;    // added to the second glyph's advance
   };
   std::vector<Pair> ascii_pairs = std::vector<Pair>(128 * 128);
   std::unordered_map<uint64_t, Pair> other_pairs;
@@ -202,10 +208,11 @@ struct GlyphFace {
   static uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
   // The kerning between two characters of a cached text.
-  int kern(char32_t a, char32_t b) const {
-    if (a < 128 && b < 128) return ascii_pairs[a * 128 + b].kern;
+  const Pair& kern(char32_t a, char32_t b) const {
+    if (a < 128 && b < 128) return ascii_pairs[a * 128 + b];
+    static const Pair none;
     auto it = other_pairs.find(pair_key(a, b));
-    return it == other_pairs.end() ? 0 : it->second.kern;
+    return it == other_pairs.end() ? none : it->second;
   }
 
   const Glyph& glyph(char32_t c) const {
@@ -281,11 +288,12 @@ struct GlyphFace {
     const Glyph& ga = glyph(a);
     const Glyph& gb = glyph(b);
     const PangoGlyphInfo* info = run->glyphs->glyphs;
-    if (info[0].glyph == ga.id && info[1].glyph == gb.id && info[1].geometry.width == gb.advance &&
-        info[0].geometry.x_offset == 0 && info[0].geometry.y_offset == 0 &&
-        info[1].geometry.x_offset == 0 && info[1].geometry.y_offset == 0) {
+    if (info[0].glyph == ga.id && info[1].glyph == gb.id && info[0].geometry.x_offset == 0 &&
+        info[0].geometry.y_offset == 0 && info[1].geometry.y_offset == 0) {
       out.state = 1;
-      out.kern = info[0].geometry.width - ga.advance;
+      out.first = info[0].geometry.width - ga.advance;
+      out.second_x = info[1].geometry.x_offset;
+      out.second = info[1].geometry.width - gb.advance;
     }
     return out;
   }
@@ -304,7 +312,7 @@ struct GlyphFace {
       if (previous) {
         const Pair& p = pair(previous, c);
         if (p.state != 1) return -1;
-        total += p.kern;
+        total += p.first + p.second;
       }
       total += g.advance;
       previous = c;
@@ -394,8 +402,14 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   std::vector<StyleRun> runs = paragraph.runs;
   if (style.hyphenate && !style.language.empty()) insert_soft_hyphens(text_, runs, style.language);
   // Right-to-left text keeps Pango's bidi ordering, even for digits and signs.
-  if (width < 0 && style.letter_spacing == 0 && !style.rtl && plain_runs(runs)) {
+  // Text given a width is one line too when it fits (a table's name column,
+  // whose cells wrap only when long): Pango would not break it, and set flush
+  // left it starts where the cached line does.
+  bool one_line = width <= 0 || physical_alignment(style) == PANGO_ALIGN_LEFT;
+  if (one_line && style.letter_spacing == 0 && !style.rtl && plain_runs(runs)) {
     long long advance = entry.face->advance_of(text_);
+    if (advance >= 0 && width > 0 && advance > static_cast<int>(width * PANGO_SCALE))
+      advance = -1;  // it wraps: Pango breaks it into lines
     if (advance >= 0) {
       face_ = entry.face;
       natural_ = advance / double(PANGO_SCALE);
@@ -468,9 +482,15 @@ void ShapedText::show_line(cairo_t* cr, int i) const {
   for (size_t k = 0; k < text_.size();) {
     size_t from = k;
     char32_t c = next_char(text_, k);
-    if (previous) advance += face_->kern(previous, c);
     const GlyphFace::Glyph& g = face_->glyph(c);
-    glyphs.push_back({g.id, x + advance / double(PANGO_SCALE), y});
+    long long at = advance;
+    if (previous) {
+      const GlyphFace::Pair& kern = face_->kern(previous, c);
+      advance += kern.first;  // the previous glyph's advance
+      at = advance + kern.second_x;
+      advance += kern.second;
+    }
+    glyphs.push_back({g.id, x + at / double(PANGO_SCALE), y});
     clusters.push_back({static_cast<int>(k - from), 1});
     advance += g.advance;
     previous = c;
