@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <tuple>
 
 #include "core/share_dir.hpp"
@@ -25,6 +26,11 @@ bool is_folder(const std::string& path) {
 }
 
 std::mutex font_dirs_mutex;
+// The folders fontconfig was given since it last read its configuration:
+// adding one again would scan it again.
+std::set<std::string> font_dirs_added;
+// Whether this thread's Pango font map exists yet (thread_font_map() makes it).
+thread_local bool font_map_made = false;
 
 // Owners of fontconfig objects.
 struct PatternFree {
@@ -57,6 +63,12 @@ bool inside(const std::string& file, const std::string& folder) {
 void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics& diags) {
   std::lock_guard lock(font_dirs_mutex);
   FcConfig* config = FcConfigGetCurrent();
+  bool added = false;
+  auto add = [&](const std::string& dir) {
+    if (!font_dirs_added.insert(dir).second) return;
+    FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+    added = true;
+  };
   std::string project = project_font_dir();
   if (project.empty()) {
     static std::once_flag warned;  // once per run, not once per document of a bulk build
@@ -66,18 +78,30 @@ void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics&
                      "FOLIO_SHARE_DIR names another folder holding fonts/"});
     });
   } else {
-    // Added first, so fontconfig prefers the project's faces over the system's.
-    FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(project.c_str()));
+    add(project);  // first, so fontconfig prefers the project's faces over the system's
   }
   for (const auto& dir : extra_dirs) {
     if (!is_folder(dir)) {
       diags.error({}, fmt::format("font folder `{}` does not exist", dir));
       continue;
     }
-    FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+    add(dir);
   }
-  PangoFontMap* map = pango_cairo_font_map_get_default();
-  if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+  // A font map made earlier on this thread lists the fonts as they were and is
+  // reset. Otherwise it is made now, with the folders in place: Pango reads
+  // and sorts the font list in a thread of its own, which then overlaps with
+  // loading the document (resetting a map instead cost a render 1.5 ms).
+  if (!font_map_made) {
+    thread_font_map();
+  } else if (added) {
+    PangoFontMap* map = pango_cairo_font_map_get_default();
+    if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+  }
+}
+
+PangoFontMap* thread_font_map() {
+  font_map_made = true;
+  return pango_cairo_font_map_get_default();
 }
 
 std::string project_font_dir() {
@@ -223,6 +247,7 @@ void check_theme_fonts(Theme& theme, Diagnostics& diags) {
 void rescan_fonts() {
   std::lock_guard lock(font_dirs_mutex);
   FcInitReinitialize();
+  font_dirs_added.clear();
 }
 
 }  // namespace folio::text

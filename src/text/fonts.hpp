@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pango/pango.h>
+
 #include <string>
 #include <vector>
 
@@ -12,6 +14,10 @@ namespace folio::text {
 // fontconfig ahead of the system's fonts. Call before laying out any text;
 // calling again adds folders.
 void register_font_dirs(const std::vector<std::string>& extra_dirs, Diagnostics& diags);
+
+// This thread's Pango font map (Pango keeps one per thread), noting that it
+// exists: register_font_dirs resets it when it adds a folder after it was made.
+PangoFontMap* thread_font_map();
 
 // The project's own fonts/ folder, searched before everything else.
 std::string project_font_dir();

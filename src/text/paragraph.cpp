@@ -6,6 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "text/fonts.hpp"
 #include "text/hyphenate.hpp"
 
 namespace folio::text {
@@ -16,7 +17,7 @@ namespace {
 // direction keeps its own context rather than switching one.
 PangoContext* thread_context(bool rtl) {
   auto make = [](PangoDirection direction) {
-    PangoFontMap* map = pango_cairo_font_map_get_default();
+    PangoFontMap* map = thread_font_map();
     GObjectRef<PangoContext> ctx(pango_font_map_create_context(map));
     cairo_font_options_t* options = cairo_font_options_create();
     // Metrics independent of any device, so PDF and PNG break lines alike.
