@@ -77,6 +77,15 @@ CommandResult run_shell(const std::string& shell_command) {
   return result;
 }
 
+std::string pdf_objects(const std::string& path) {
+  std::string out = path + ".qdf";
+  auto r = run_shell(fmt::format("qpdf --qdf --object-streams=disable '{}' '{}'", path, out));
+  if (r.exit_code != 0 && r.exit_code != 3) return {};  // 3: warnings
+  std::string text = read_file(out);
+  std::remove(out.c_str());
+  return text;
+}
+
 std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
                                 const std::string& data) {
   std::string dir = temp_dir();

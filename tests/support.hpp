@@ -35,6 +35,11 @@ CommandResult run_shell(const std::string& command);
 std::optional<Built> build_text(const std::string& layout, Diagnostics& diags,
                                 const std::string& data = "");
 
+// Every object of a PDF as text, streams uncompressed and object streams
+// unpacked (`qpdf --qdf`): folio packs its objects into compressed object
+// streams, so the file's own bytes do not show them.
+std::string pdf_objects(const std::string& path);
+
 // The text poppler extracts from each page of a PDF.
 std::vector<std::string> pdf_page_texts(const std::string& path);
 

@@ -27,8 +27,10 @@
 
 #include "core/atomic_file.hpp"
 #include "core/c_handle.hpp"
+#include "core/mapped_file.hpp"
 #include "paint/content_artifacts.hpp"
 #include "paint/painter.hpp"
+#include "paint/pdf_compact.hpp"
 
 #ifdef FOLIO_WITHOUT_QPDF
 // The fuzz build (clang 14 cannot compile qpdf 11's headers against libstdc++ 12)
@@ -220,40 +222,6 @@ struct RawScan {
   FileId id;                 // of the whole file so far
 };
 
-// A file mapped read-only for qpdf, which reads cairo's xref table a few bytes
-// at a time: from a FILE that was three system calls an object, and reading it
-// into memory would hold the whole file. Mapped, only the pages qpdf looks at
-// are read.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat info {};
-    if (::fstat(fd, &info) == 0 && info.st_size > 0) {
-      void* at = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-      if (at != MAP_FAILED)
-        data_ = {static_cast<const char*>(at), static_cast<size_t>(info.st_size)};
-    }
-    ::close(fd);
-  }
-  ~MappedFile() {
-    if (!data_.empty()) ::munmap(const_cast<char*>(data_.data()), data_.size());
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return data_; }
-  // Lets go of the pages read so far (they stay in the page cache and are read
-  // again if needed): the finishing pass reads a long table's file once
-  // through, and pages it held would count as the process's memory.
-  void release() const {
-    if (!data_.empty()) ::madvise(const_cast<char*>(data_.data()), data_.size(), MADV_DONTNEED);
-  }
-
- private:
-  std::string_view data_;
-};
-
 constexpr std::string_view kElementNeedle = "obj\n<< /Type /StructElem\n   /S /";
 constexpr std::string_view kCidFontNeedle = "obj\n<< /Type /Font\n   /Subtype /CIDFontType2";
 
@@ -346,17 +314,6 @@ std::string page_labels(const std::vector<Page>& pages) {
     }
   }
   return fmt::format("<< /Nums [{} ] >>", nums);
-}
-
-std::string deflate(const std::string& data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK)
-    throw std::runtime_error("cannot compress a content stream");
-  out.resize(size);
-  return out;
 }
 
 // `dict` ("<< ... >>") with ` entries` added before its end.
@@ -671,7 +628,7 @@ class Finisher {
     std::string_view text(reinterpret_cast<const char*>(content->getBuffer()), content->getSize());
     // Written at once: every page's content, held until the update is
     // written, would be most of what a long table's finishing pass holds.
-    std::string data = deflate(wrap_unmarked_content(text));
+    std::string data = deflate_bytes(wrap_unmarked_content(text));
     Handle dict = contents.getDict().shallowCopy();
     dict.replaceKey("/Filter", Handle::newName("/FlateDecode"));
     if (dict.hasKey("/DecodeParms")) dict.removeKey("/DecodeParms");
@@ -870,10 +827,11 @@ std::string finish_pdf(const std::string& path, const FinishRequest& request) {
     UpdateWriter update(path, *scan);
     Finisher finisher(pdf, request, *scan, file, update);
     if (std::string error = finisher.run(); !error.empty()) return error;
-    return end_update(update, *scan, pdf, finisher);
+    if (std::string error = end_update(update, *scan, pdf, finisher); !error.empty()) return error;
   } catch (const std::exception& e) {
     return std::string("cannot finish the PDF: ") + e.what();
   }
+  return compact_pdf(path);
 }
 
 }  // namespace folio

@@ -91,7 +91,7 @@ TEST_CASE("headings of levels 1 and 2 become bookmarks") {
           .exit_code == 0);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf));
   REQUIRE(doc);
-  std::string raw = test::read_file(pdf);
+  std::string raw = test::pdf_objects(pdf);
   CHECK(raw.find("/Outlines") != std::string::npos);
   CHECK(raw.find("/Title (Three years of results)") != std::string::npos);
   CHECK(raw.find("/Title (What the reports tell us)") != std::string::npos);
@@ -105,7 +105,7 @@ TEST_CASE("Markdown links become real PDF links") {
   auto r = test::run_folio("render " + dir + "/links.toml -o " + dir + "/links.pdf");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  std::string raw = test::read_file(dir + "/links.pdf");
+  std::string raw = test::pdf_objects(dir + "/links.pdf");
   CHECK(raw.find("/URI (https://www.thinkuknow.co.uk/)") != std::string::npos);
   CHECK(raw.find("/Subtype /Link") != std::string::npos);
   auto pages = test::pdf_page_texts(dir + "/links.pdf");

@@ -145,21 +145,32 @@ enospc-shim)
     expect_in "$work/out" "No space left on device" "budget $budget"
     cmp -s "$work/keep.pdf" "$work/full.pdf" || fail "budget $budget: keep.pdf lost its bytes"
   done
-  LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$((size + 100)) "$folio" "${sample[@]}" \
+  # A tagged PDF is written three times over: cairo's file, the finishing
+  # pass's update appended to it, then the compacted copy that replaces it.
+  LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$((size * 20)) "$folio" "${sample[@]}" \
     -o "$work/fits.pdf" >/dev/null 2>&1
   expect_code 0 $? "a budget the file fits in"
-  # The leaflet has a bleed: the finishing pass (qpdf) adds the print boxes
-  # (and the tags) to cairo's file. A budget one byte short of the finished
-  # file lets cairo's write through and fails the finishing pass's.
+  # The leaflet has a bleed and tags. The smallest budget it renders in
+  # (found by bisection) less one byte fails the compacted copy; less the
+  # finished file's size too, it fails the update appended to cairo's file.
   leaflet=(render "$source_dir/layouts/leaflet.toml" --data "$source_dir/data/ceop-2008-09.toml" -q)
   "$folio" "${leaflet[@]}" -o "$work/leaflet.pdf" || fail "the leaflet does not render"
   lsize=$(stat -c %s "$work/leaflet.pdf")
-  LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$((lsize - 1)) "$folio" "${leaflet[@]}" \
-    -o "$work/leaflet2.pdf" >"$work/out" 2>&1
-  expect_code 3 $? "leaflet, failing in the finishing pass"
-  expect_in "$work/out" "No space left on device" "leaflet, failing in the finishing pass"
-  expect_in "$work/out" "cannot append to the PDF" "leaflet, failing in the finishing pass"
-  [ ! -e "$work/leaflet2.pdf" ] || fail "a damaged leaflet2.pdf was left"
+  low=$lsize high=$((lsize * 20))
+  while ((low < high)); do
+    mid=$(((low + high) / 2))
+    if LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$mid "$folio" "${leaflet[@]}" \
+      -o "$work/leaflet3.pdf" >/dev/null 2>&1; then high=$mid; else low=$((mid + 1)); fi
+  done
+  rm -f "$work/leaflet3.pdf"
+  for stage in "compact:$((low - 1))" "append to:$((low - lsize - 1))"; do
+    LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=${stage#*:} "$folio" "${leaflet[@]}" \
+      -o "$work/leaflet2.pdf" >"$work/out" 2>&1
+    expect_code 3 $? "leaflet, failing to ${stage%%:*} the PDF"
+    expect_in "$work/out" "No space left on device" "leaflet, failing to ${stage%%:*} the PDF"
+    expect_in "$work/out" "cannot ${stage%%:*} the PDF" "leaflet, failing to ${stage%%:*} the PDF"
+    [ ! -e "$work/leaflet2.pdf" ] || fail "a damaged leaflet2.pdf was left"
+  done
   # Output on stdout is checked too.
   "$folio" schema >/dev/full 2>"$work/out"
   expect_code 3 $? "schema > /dev/full"
