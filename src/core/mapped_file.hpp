@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -41,8 +42,12 @@ class MappedFile {
   // Lets go of the pages read so far (they stay in the page cache and are read
   // again if needed), so that a pass reading a long file once through does
   // not hold it as the process's memory.
-  void release() const {
-    if (!data_.empty()) ::madvise(const_cast<char*>(data_.data()), data_.size(), MADV_DONTNEED);
+  void release() const { release(data_.size()); }
+  // The same for the pages before byte `end` only (a pass moving forward).
+  void release(size_t end) const {
+    size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    end = std::min(end, data_.size()) / page * page;
+    if (end > 0) ::madvise(const_cast<char*>(data_.data()), end, MADV_DONTNEED);
   }
 
  private:

@@ -239,16 +239,23 @@ class Compactor {
     size_t size = tables_.entries.size();
     table_.resize(size);
     next_number_ = size;
+    // In the file's order, so the mapping is read once through and its pages
+    // can be let go behind the pass.
+    std::vector<std::pair<uint64_t, uint64_t>> in_file_order;  // offset, number
+    for (uint64_t number = 1; number < size; ++number)
+      if (tables_.entries[number].used)
+        in_file_order.emplace_back(tables_.entries[number].offset, number);
+    std::sort(in_file_order.begin(), in_file_order.end());
     uint64_t released_at = 0;
-    for (uint64_t number = 1; number < size; ++number) {
-      const XrefEntry& e = tables_.entries[number];
-      if (!e.used) continue;
-      auto object = indirect_object_at(file_, tables_, e.offset);
-      if (!object || object->number != number || object->generation != e.generation) return false;
+    for (auto [offset, number] : in_file_order) {
+      auto object = indirect_object_at(file_, tables_, offset);
+      if (!object || object->number != number ||
+          object->generation != tables_.entries[number].generation)
+        return false;
       if (!copy(*object)) return false;
-      if (e.offset > released_at + (16u << 20)) {
-        source_.release();
-        released_at = e.offset;
+      if (offset > released_at + (4u << 20)) {
+        source_.release(offset);
+        released_at = offset;
       }
     }
     flush();

@@ -799,6 +799,26 @@ std::string repair(const std::string& path) {
   return {};
 }
 
+// Appends to cairo's file what it cannot write, as an incremental update.
+// Everything it holds (the scan, qpdf's objects, the mapping) is gone when it
+// returns, before the file is compacted.
+std::string update_pdf(const std::string& path, const FinishRequest& request) {
+  auto scan = scan_file(path);
+  MappedFile file(path);
+  if (!scan || file.bytes().size() != scan->size) return "cannot read the PDF cairo wrote";
+  try {
+    QPDF pdf;
+    pdf.processMemoryFile(path.c_str(), file.bytes().data(), file.bytes().size());
+    if (scan->startxref < 0) return "cairo's PDF has no startxref";
+    UpdateWriter update(path, *scan);
+    Finisher finisher(pdf, request, *scan, file, update);
+    if (std::string error = finisher.run(); !error.empty()) return error;
+    return end_update(update, *scan, pdf, finisher);
+  } catch (const std::exception& e) {
+    return std::string("cannot finish the PDF: ") + e.what();
+  }
+}
+
 }  // namespace
 
 std::vector<std::pair<int, std::string>> raw_structure_elements(const std::string& path,
@@ -817,20 +837,7 @@ std::string finish_pdf(const std::string& path, const FinishRequest& request) {
     if (std::string error = repair(path); !error.empty()) return error;
   // Untagged with no boxes: cairo's file is final.
   if (!request.structure && !boxes && !is_pdfa(info.standard)) return {};
-  auto scan = scan_file(path);
-  MappedFile file(path);
-  if (!scan || file.bytes().size() != scan->size) return "cannot read the PDF cairo wrote";
-  try {
-    QPDF pdf;
-    pdf.processMemoryFile(path.c_str(), file.bytes().data(), file.bytes().size());
-    if (scan->startxref < 0) return "cairo's PDF has no startxref";
-    UpdateWriter update(path, *scan);
-    Finisher finisher(pdf, request, *scan, file, update);
-    if (std::string error = finisher.run(); !error.empty()) return error;
-    if (std::string error = end_update(update, *scan, pdf, finisher); !error.empty()) return error;
-  } catch (const std::exception& e) {
-    return std::string("cannot finish the PDF: ") + e.what();
-  }
+  if (std::string error = update_pdf(path, request); !error.empty()) return error;
   return compact_pdf(path);
 }
 
