@@ -474,10 +474,11 @@ void ShapedText::show_line(cairo_t* cr, int i) const {
   }
   double x = 0, y = 0;
   cairo_get_current_point(cr, &x, &y);
-  std::vector<cairo_glyph_t> glyphs;
-  std::vector<cairo_text_cluster_t> clusters;
-  glyphs.reserve(text_.size());
-  clusters.reserve(text_.size());
+  // Reused from line to line: a long table shows a line per cell.
+  thread_local std::vector<cairo_glyph_t> glyphs;
+  thread_local std::vector<cairo_text_cluster_t> clusters;
+  glyphs.clear();
+  clusters.clear();
   long long advance = 0;  // Pango units, summed as Pango sums them
   char32_t previous = 0;
   for (size_t k = 0; k < text_.size();) {

@@ -16,6 +16,7 @@ Frame paint_row(const ShapedRow& row, const std::vector<double>& widths, const S
   for (double w : widths) width += w;
   Frame f;
   f.size = {width, to - from};
+  f.items.reserve(row.cells.size() + 2);  // a shade, the cells, a rule
   if (zebra && row.kind == RowKind::body && row.body_index % 2 == 1)
     f.add(RectItem{Rect{0, 0, width, to - from}, style.zebra, std::nullopt, 0, 0, kArtifact});
   double x = 0;
