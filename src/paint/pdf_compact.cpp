@@ -32,6 +32,12 @@ std::string deflate_bytes(std::string_view data) {
 
 namespace {
 
+// A file of fewer objects is left as it is: a one-page leaflet (80 objects)
+// would lose a quarter of its 40 KB for a millisecond more a document, a
+// third of what a bulk build spends on it; a 16-page report (800 objects)
+// goes from 245 KB to 98 KB.
+constexpr size_t kFewObjects = 500;
+
 bool is_pdf_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
@@ -383,6 +389,9 @@ std::string compact_pdf(const std::string& path) {
     if (!tables || dictionary_value(tables->trailer, "/Root").empty() ||
         !dictionary_value(tables->trailer, "/Encrypt").empty())
       return {};
+    size_t objects = static_cast<size_t>(std::count_if(
+        tables->entries.begin(), tables->entries.end(), [](const XrefEntry& e) { return e.used; }));
+    if (objects < kFewObjects) return {};
     CheckedFile out;
     if (!out.create(compacted)) return "cannot compact the PDF: " + out.error();
     bool done = false;

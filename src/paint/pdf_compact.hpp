@@ -18,9 +18,10 @@
 namespace folio {
 
 // Rewrites the PDF at `path` compacted, through a file beside it renamed over
-// it when whole. A file this pass does not know how to read (older than PDF
-// 1.5, or already using cross-reference streams) is left as it is. Returns
-// an empty string, or why it failed.
+// it when whole. A file of a few hundred objects (a leaflet), or one this
+// pass does not know how to read (older than PDF 1.5, or already using
+// cross-reference streams) is left as it is. Returns an empty string, or why
+// it failed.
 std::string compact_pdf(const std::string& path);
 
 // `data` deflated (zlib, the PDF's /FlateDecode).

@@ -145,31 +145,38 @@ enospc-shim)
     expect_in "$work/out" "No space left on device" "budget $budget"
     cmp -s "$work/keep.pdf" "$work/full.pdf" || fail "budget $budget: keep.pdf lost its bytes"
   done
-  # A tagged PDF is written three times over: cairo's file, the finishing
-  # pass's update appended to it, then the compacted copy that replaces it.
   LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$((size * 20)) "$folio" "${sample[@]}" \
     -o "$work/fits.pdf" >/dev/null 2>&1
   expect_code 0 $? "a budget the file fits in"
-  # The leaflet has a bleed and tags. The smallest budget it renders in
-  # (found by bisection) less one byte fails the compacted copy; less the
-  # finished file's size too, it fails the update appended to cairo's file.
+  # A tagged PDF is written in stages: cairo's file, the finishing pass's
+  # update appended to it, then (for a long document) a compacted copy that
+  # replaces it. The smallest budget a document renders in (found by
+  # bisection) less one byte fails its last stage; less the finished file's
+  # size too, the update. The leaflet has a bleed and is too small to be
+  # compacted; the long table is compacted.
   leaflet=(render "$source_dir/layouts/leaflet.toml" --data "$source_dir/data/ceop-2008-09.toml" -q)
-  "$folio" "${leaflet[@]}" -o "$work/leaflet.pdf" || fail "the leaflet does not render"
-  lsize=$(stat -c %s "$work/leaflet.pdf")
-  low=$lsize high=$((lsize * 20))
-  while ((low < high)); do
-    mid=$(((low + high) / 2))
-    if LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$mid "$folio" "${leaflet[@]}" \
-      -o "$work/leaflet3.pdf" >/dev/null 2>&1; then high=$mid; else low=$((mid + 1)); fi
-  done
-  rm -f "$work/leaflet3.pdf"
-  for stage in "compact:$((low - 1))" "append to:$((low - lsize - 1))"; do
-    LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=${stage#*:} "$folio" "${leaflet[@]}" \
-      -o "$work/leaflet2.pdf" >"$work/out" 2>&1
-    expect_code 3 $? "leaflet, failing to ${stage%%:*} the PDF"
-    expect_in "$work/out" "No space left on device" "leaflet, failing to ${stage%%:*} the PDF"
-    expect_in "$work/out" "cannot ${stage%%:*} the PDF" "leaflet, failing to ${stage%%:*} the PDF"
-    [ ! -e "$work/leaflet2.pdf" ] || fail "a damaged leaflet2.pdf was left"
+  table=(render "$source_dir/layouts/long-table.toml" -q)
+  for document in leaflet table; do
+    declare -n args=$document
+    "$folio" "${args[@]}" -o "$work/$document.pdf" || fail "the $document does not render"
+    final=$(stat -c %s "$work/$document.pdf")
+    low=$final high=$((final * 20))
+    while ((low < high)); do
+      mid=$(((low + high) / 2))
+      if LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=$mid "$folio" "${args[@]}" \
+        -o "$work/fits.pdf" >/dev/null 2>&1; then high=$mid; else low=$((mid + 1)); fi
+    done
+    stages=("append to:$((low - 1))")
+    [[ $document == table ]] && stages=("compact:$((low - 1))" "append to:$((low - final - 1))")
+    for stage in "${stages[@]}"; do
+      LD_PRELOAD="$shim" FOLIO_FAULT_WRITE_BUDGET=${stage#*:} "$folio" "${args[@]}" \
+        -o "$work/$document-2.pdf" >"$work/out" 2>&1
+      expect_code 3 $? "$document, failing to ${stage%%:*} the PDF"
+      expect_in "$work/out" "No space left on device" "$document, failing to ${stage%%:*} the PDF"
+      expect_in "$work/out" "cannot ${stage%%:*} the PDF" "$document, failing to ${stage%%:*} the PDF"
+      [ ! -e "$work/$document-2.pdf" ] || fail "a damaged $document-2.pdf was left"
+    done
+    unset -n args
   done
   # Output on stdout is checked too.
   "$folio" schema >/dev/full 2>"$work/out"
