@@ -56,16 +56,46 @@ void draw_image(cairo_t* cr, const ImageItem& item) {
 }
 
 void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks& hooks) {
+  // Untagged, the cached one-line texts that follow each other in one colour
+  // (a table row's cells) are shown as one run: cairo records, and its PDF
+  // surface analyses, each call as an operation of its own (a 10,000-row
+  // table: 0.50 s, 0.36 s with runs). Tagged, each text is in its own marked
+  // content. Anything else drawn shows the run first, keeping the order.
+  text::GlyphRun run;
+  Color run_color;
+  auto show_run = [&] {
+    if (run.empty()) return;
+    set_color(cr, run_color);
+    run.show(cr);
+  };
   auto before = [&](StructId tag) {
+    show_run();
     if (hooks.item) hooks.item(tag);
   };
   for (const auto& item : frame.items) {
     std::visit(
         Overloaded{
             [&](const TextItem& it) {
+              double top = it.text->line_top(it.first_line);
+              if (!hooks.item && it.last_line == it.first_line + 1 && it.text->cached_glyphs()) {
+                if (!run.empty() && !(run_color == it.color)) show_run();
+                // Through cairo's current point, as show_line places a line:
+                // cairo keeps it in fixed point, so the glyphs land on the
+                // same fractions of a point either way.
+                int i = it.first_line;
+                cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
+                              origin.y + it.origin.y + it.text->baseline(i) - top);
+                double x = 0, y = 0;
+                cairo_get_current_point(cr, &x, &y);
+                if (!it.text->add_to_run(run, x, y)) {  // another font
+                  show_run();
+                  it.text->add_to_run(run, x, y);
+                }
+                run_color = it.color;
+                return;
+              }
               before(it.tag);
               set_color(cr, it.color);
-              double top = it.text->line_top(it.first_line);
               for (int i = it.first_line; i < it.last_line; ++i) {
                 cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
                               origin.y + it.origin.y + it.text->baseline(i) - top);
@@ -132,6 +162,7 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               draw_image(cr, moved);
             },
             [&](const LinkItem& it) {
+              show_run();
               if (!hooks.link) return;
               LinkItem moved = it;
               moved.rect.x += origin.x;
@@ -139,6 +170,7 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               hooks.link(moved);
             },
             [&](const AnchorItem& it) {
+              show_run();
               if (!hooks.anchor) return;
               AnchorItem moved = it;
               moved.at.x += origin.x;
@@ -146,12 +178,14 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               hooks.anchor(moved);
             },
             [&](const GroupItem& it) {
+              show_run();
               paint_frame(cr, *it.frame, Point{origin.x + it.offset.x, origin.y + it.offset.y},
                           hooks);
             },
         },
         item);
   }
+  show_run();
 }
 
 // Trim marks in the slug, beyond the bleed, so that no trimmed edge shows them.

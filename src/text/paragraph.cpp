@@ -475,10 +475,17 @@ void ShapedText::show_line(cairo_t* cr, int i) const {
   double x = 0, y = 0;
   cairo_get_current_point(cr, &x, &y);
   // Reused from line to line: a long table shows a line per cell.
-  thread_local std::vector<cairo_glyph_t> glyphs;
-  thread_local std::vector<cairo_text_cluster_t> clusters;
-  glyphs.clear();
-  clusters.clear();
+  thread_local GlyphRun run;
+  add_to_run(run, x, y);
+  run.show(cr);
+}
+
+bool ShapedText::add_to_run(GlyphRun& run, double x, double y) const {
+  if (!face_) return false;
+  cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(face_->font.get()));
+  if (!run.empty() && run.font != font) return false;
+  run.font = font;
+  run.text += text_;
   long long advance = 0;  // Pango units, summed as Pango sums them
   char32_t previous = 0;
   for (size_t k = 0; k < text_.size();) {
@@ -492,15 +499,23 @@ void ShapedText::show_line(cairo_t* cr, int i) const {
       at = advance + kern.second_x;
       advance += kern.second;
     }
-    glyphs.push_back({g.id, x + at / double(PANGO_SCALE), y});
-    clusters.push_back({static_cast<int>(k - from), 1});
+    run.glyphs.push_back({g.id, x + at / double(PANGO_SCALE), y});
+    run.clusters.push_back({static_cast<int>(k - from), 1});
     advance += g.advance;
     previous = c;
   }
-  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(face_->font.get())));
-  cairo_show_text_glyphs(cr, text_.data(), static_cast<int>(text_.size()), glyphs.data(),
+  return true;
+}
+
+void GlyphRun::show(cairo_t* cr) {
+  if (glyphs.empty()) return;
+  cairo_set_scaled_font(cr, font);
+  cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
                          static_cast<int>(glyphs.size()), clusters.data(),
                          static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+  text.clear();
+  glyphs.clear();
+  clusters.clear();
 }
 
 double ShapedText::height(int first, int last) const {

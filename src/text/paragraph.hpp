@@ -69,6 +69,21 @@ struct TextStyle {
 
 struct GlyphFace;  // one font's glyphs and advances, cached per thread (paragraph.cpp)
 
+// Glyphs of one font with their text, shown by one cairo_show_text_glyphs:
+// the untagged painter gathers a table row's cached cells in one run, since
+// cairo records (and its PDF surface analyses) every call as an operation of
+// its own.
+struct GlyphRun {
+  cairo_scaled_font_t* font = nullptr;
+  std::string text;
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_text_cluster_t> clusters;
+
+  bool empty() const { return glyphs.empty(); }
+  // Shows the run with `cr`'s source and empties it.
+  void show(cairo_t* cr);
+};
+
 // A link's box on one line, relative to the paragraph's top-left.
 struct LinkBox {
   Rect box;
@@ -113,6 +128,10 @@ class ShapedText {
   // Draws line `i` with its baseline's left end at the current point of `cr`,
   // with its text attached to the glyphs (text extraction, /ActualText).
   void show_line(cairo_t* cr, int i) const;
+  // For cached glyphs: adds the line to `run` with its baseline's left end at
+  // (x, y), and true; false (nothing added) when `run` holds another font's
+  // glyphs or Pango draws this text.
+  bool add_to_run(GlyphRun& run, double x, double y) const;
   // Whether the text was drawn from the glyph cache, not shaped by Pango as a whole.
   bool cached_glyphs() const { return face_ != nullptr; }
 
