@@ -6,6 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/c_handle.hpp"
 #include "text/fonts.hpp"
 #include "text/hyphenate.hpp"
 
@@ -193,7 +194,12 @@ struct GlyphFace {
   };
   TextStyle style;             // align and colours aside
   GObjectRef<PangoFont> font;  // the font every cached glyph comes from
-  ShapedText::Line line;       // the line box every cached text gets (width aside)
+  PangoAnalysis analysis{};    // how Pango shaped the first character, for pairs
+  ~GlyphFace() {
+    g_slist_free_full(analysis.extra_attrs,
+                      [](gpointer a) { pango_attribute_destroy(static_cast<PangoAttribute*>(a)); });
+  }
+  ShapedText::Line line;  // the line box every cached text gets (width aside)
   bool has_line = false;
   Glyph ascii[128];
   std::unordered_map<char32_t, Glyph> others;
@@ -240,8 +246,14 @@ struct GlyphFace {
     if (run->glyphs->num_glyphs != 1) return g;
     const PangoGlyphInfo& info = run->glyphs->glyphs[0];
     if (info.geometry.x_offset != 0 || info.geometry.y_offset != 0) return g;
-    if (!font.get())
+    if (!font.get()) {
       font = GObjectRef<PangoFont>(PANGO_FONT(g_object_ref(run->item->analysis.font)));
+      analysis = run->item->analysis;  // its font features too (tnum), copied
+      analysis.extra_attrs = nullptr;
+      for (GSList* a = run->item->analysis.extra_attrs; a; a = a->next)
+        analysis.extra_attrs = g_slist_append(
+            analysis.extra_attrs, pango_attribute_copy(static_cast<PangoAttribute*>(a->data)));
+    }
     if (run->item->analysis.font != font.get()) return g;
     ShapedText::Line box = line_box(layout.get());
     if (!has_line) {
@@ -274,21 +286,29 @@ struct GlyphFace {
     return slot;
   }
 
+  // Shaped as Pango shapes an item of a layout (pango_shape_with_flags, the
+  // font and features of the face's first character), without making a
+  // layout: a document learns hundreds of pairs, and a PangoLayout each was
+  // most of what a single 2-page render spent beyond the floor.
   Pair learn_pair(char32_t a, char32_t b) {
     Pair out;
     out.state = -1;
+    if (!font.get()) return out;
     char buffer[16];
     int n = g_unichar_to_utf8(a, buffer);
     n += g_unichar_to_utf8(b, buffer + n);
-    GObjectRef<PangoLayout> layout =
-        make_layout(std::string(buffer, static_cast<size_t>(n)), {}, style, -1);
-    PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), 0);
-    if (pango_layout_get_line_count(layout.get()) != 1 || !l->runs || l->runs->next) return out;
-    auto* run = static_cast<PangoGlyphItem*>(l->runs->data);
-    if (run->glyphs->num_glyphs != 2 || run->item->analysis.font != font.get()) return out;
+    PangoAnalysis pair_analysis = analysis;
+    // A digit or a sign takes the script of a letter beside it, as Pango's
+    // itemization gives it.
+    bool latin = g_unichar_get_script(a) == G_UNICODE_SCRIPT_LATIN ||
+                 g_unichar_get_script(b) == G_UNICODE_SCRIPT_LATIN;
+    pair_analysis.script = latin ? PANGO_SCRIPT_LATIN : PANGO_SCRIPT_COMMON;
+    Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
+    pango_shape_with_flags(buffer, n, buffer, n, &pair_analysis, shaped.get(), PANGO_SHAPE_NONE);
+    if (shaped->num_glyphs != 2) return out;
     const Glyph& ga = glyph(a);
     const Glyph& gb = glyph(b);
-    const PangoGlyphInfo* info = run->glyphs->glyphs;
+    const PangoGlyphInfo* info = shaped->glyphs;
     if (info[0].glyph == ga.id && info[1].glyph == gb.id && info[0].geometry.x_offset == 0 &&
         info[0].geometry.y_offset == 0 && info[1].geometry.y_offset == 0) {
       out.state = 1;
