@@ -57,8 +57,24 @@ struct AttrList {
 
 struct FontDescription {
   PangoFontDescription* desc = pango_font_description_new();
+  explicit FontDescription(const TextStyle& style) {
+    pango_font_description_set_family(desc, style.family.c_str());
+    pango_font_description_set_absolute_size(desc, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, static_cast<PangoWeight>(style.weight));
+    pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  }
   ~FontDescription() { pango_font_description_free(desc); }
+  FontDescription(const FontDescription&) = delete;
+  FontDescription& operator=(const FontDescription&) = delete;
 };
+
+// The script Pango's itemization gives a character shaped alone or beside
+// another: a digit or a sign takes a letter's script.
+PangoScript item_script(char32_t a, char32_t b = 0) {
+  bool latin = g_unichar_get_script(a) == G_UNICODE_SCRIPT_LATIN ||
+               (b && g_unichar_get_script(b) == G_UNICODE_SCRIPT_LATIN);
+  return latin ? PANGO_SCRIPT_LATIN : PANGO_SCRIPT_COMMON;
+}
 
 // `p` with soft hyphens where its language allows words to break, except in
 // code; the style runs move with the text they cover.
@@ -101,12 +117,7 @@ GObjectRef<PangoLayout> make_layout(const std::string& text, const std::vector<S
                                     const TextStyle& style, double width) {
   GObjectRef<PangoLayout> owned(pango_layout_new(thread_context(style.rtl)));
   PangoLayout* layout = owned.get();
-  FontDescription font;
-  pango_font_description_set_family(font.desc, style.family.c_str());
-  pango_font_description_set_absolute_size(font.desc, style.size * PANGO_SCALE);
-  pango_font_description_set_weight(font.desc, static_cast<PangoWeight>(style.weight));
-  pango_font_description_set_style(font.desc,
-                                   style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  FontDescription font(style);
   pango_layout_set_font_description(layout, font.desc);
   pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -192,9 +203,10 @@ struct GlyphFace {
     int advance = 0;   // Pango units
     int8_t state = 0;  // 0: not asked yet, 1: cached, -1: Pango draws it
   };
-  TextStyle style;             // align and colours aside
-  GObjectRef<PangoFont> font;  // the font every cached glyph comes from
-  PangoAnalysis analysis{};    // how Pango shaped the first character, for pairs
+  TextStyle style;                   // align and colours aside
+  GObjectRef<PangoFont> font;        // the font every cached glyph comes from
+  PangoAnalysis analysis{};          // how Pango shaped the first character, for the others
+  GObjectRef<PangoFontset> fontset;  // the style's fonts, as Pango picks one a character
   ~GlyphFace() {
     g_slist_free_full(analysis.extra_attrs,
                       [](gpointer a) { pango_attribute_destroy(static_cast<PangoAttribute*>(a)); });
@@ -236,6 +248,28 @@ struct GlyphFace {
     g.state = -1;
     char buffer[8];
     std::string text(buffer, static_cast<size_t>(g_unichar_to_utf8(c, buffer)));
+    // After the first character, as Pango would: the font its fontset gives
+    // `c` (it must be the face's), shaped alone. A PangoLayout a character was
+    // most of what a single 2-page render spent beyond the floor.
+    if (fontset.get()) {
+      GObjectRef<PangoFont> chosen(pango_fontset_get_font(fontset.get(), c));
+      if (chosen.get() != font.get()) return g;
+      PangoAnalysis char_analysis = analysis;
+      char_analysis.script = item_script(c);
+      Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
+      pango_shape_with_flags(text.data(), static_cast<int>(text.size()), text.data(),
+                             static_cast<int>(text.size()), &char_analysis, shaped.get(),
+                             PANGO_SHAPE_NONE);
+      if (shaped->num_glyphs != 1) return g;
+      const PangoGlyphInfo& info = shaped->glyphs[0];
+      if ((info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) || info.geometry.x_offset != 0 ||
+          info.geometry.y_offset != 0)
+        return g;
+      g.id = info.glyph;
+      g.advance = info.geometry.width;
+      g.state = 1;
+      return g;
+    }
     GObjectRef<PangoLayout> layout = make_layout(text, {}, style, -1);
     if (pango_layout_get_line_count(layout.get()) != 1 ||
         pango_layout_get_unknown_glyphs_count(layout.get()) != 0)
@@ -259,6 +293,12 @@ struct GlyphFace {
     if (!has_line) {
       line = box;
       has_line = true;
+      PangoContext* context = pango_layout_get_context(layout.get());
+      FontDescription desc(style);
+      fontset = GObjectRef<PangoFontset>(pango_font_map_load_fontset(
+          pango_context_get_font_map(context), context, desc.desc,
+          style.language.empty() ? pango_context_get_language(context)
+                                 : pango_language_from_string(style.language.c_str())));
     } else if (box.top != line.top || box.height != line.height || box.baseline != line.baseline ||
                box.x != 0) {
       return g;
@@ -298,11 +338,7 @@ struct GlyphFace {
     int n = g_unichar_to_utf8(a, buffer);
     n += g_unichar_to_utf8(b, buffer + n);
     PangoAnalysis pair_analysis = analysis;
-    // A digit or a sign takes the script of a letter beside it, as Pango's
-    // itemization gives it.
-    bool latin = g_unichar_get_script(a) == G_UNICODE_SCRIPT_LATIN ||
-                 g_unichar_get_script(b) == G_UNICODE_SCRIPT_LATIN;
-    pair_analysis.script = latin ? PANGO_SCRIPT_LATIN : PANGO_SCRIPT_COMMON;
+    pair_analysis.script = item_script(a, b);
     Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
     pango_shape_with_flags(buffer, n, buffer, n, &pair_analysis, shaped.get(), PANGO_SHAPE_NONE);
     if (shaped->num_glyphs != 2) return out;
