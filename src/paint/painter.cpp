@@ -77,14 +77,16 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
         Overloaded{
             [&](const TextItem& it) {
               double top = it.text->line_top(it.first_line);
+              auto move_to_line = [&](int i) {
+                cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
+                              origin.y + it.origin.y + it.text->baseline(i) - top);
+              };
               if (!hooks.item && it.last_line == it.first_line + 1 && it.text->cached_glyphs()) {
                 if (!run.empty() && !(run_color == it.color)) show_run();
                 // Through cairo's current point, as show_line places a line:
                 // cairo keeps it in fixed point, so the glyphs land on the
                 // same fractions of a point either way.
-                int i = it.first_line;
-                cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
-                              origin.y + it.origin.y + it.text->baseline(i) - top);
+                move_to_line(it.first_line);
                 double x = 0, y = 0;
                 cairo_get_current_point(cr, &x, &y);
                 if (!it.text->add_to_run(run, x, y)) {  // another font
@@ -97,8 +99,7 @@ void paint_frame(cairo_t* cr, const Frame& frame, Point origin, const PaintHooks
               before(it.tag);
               set_color(cr, it.color);
               for (int i = it.first_line; i < it.last_line; ++i) {
-                cairo_move_to(cr, origin.x + it.origin.x + it.text->line_x(i),
-                              origin.y + it.origin.y + it.text->baseline(i) - top);
+                move_to_line(i);
                 it.text->show_line(cr, i);
               }
             },

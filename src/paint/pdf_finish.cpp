@@ -351,8 +351,6 @@ class UpdateWriter {
     put("\nendstream\nendobj\n");
   }
 
-  bool has(int number) const { return offsets_.count(number) > 0; }
-
   // Writes the xref section and the trailer, and closes the file. Empty, or why not.
   std::string finish(Handle trailer, long long previous) {
     int size = std::max(trailer.getKey("/Size").getIntValueAsInt(), size_);
@@ -500,14 +498,15 @@ class Finisher {
       const TagRecord& r = records[i];
       const StructElement& e = st[r.element];
       const ElementText& t = st.text(r.element);
-      if (r.span || !needs_attributes(e, t)) continue;
+      if (r.span) continue;
+      std::string entries = attribute_entries(e, t);
+      if (entries.empty()) continue;
       // Written again from cairo's text with the entries added, without
       // parsing: a long table has a row header per row, each needing /Scope,
       // and qpdf's objects for them were most of this pass's memory.
       std::string_view text = object_text(file_.bytes(), elements[i].offset);
       if (e.role != Role::Link && !text.empty()) {
-        update_.object(elements[i].number, 0,
-                       with_entries(std::string(text), attribute_entries(e, t)));
+        update_.object(elements[i].number, 0, with_entries(std::string(text), entries));
         if (++written % 4096 == 0) file_.release();
         continue;
       }
@@ -529,12 +528,6 @@ class Finisher {
       }
     }
     return true;
-  }
-
-  static bool needs_attributes(const StructElement& e, const ElementText& t) {
-    return !t.language.empty() || !t.actual_text.empty() || e.role == Role::Figure ||
-           (e.role == Role::Link && !t.alt.empty()) || e.scope != Scope::none ||
-           (e.role == Role::Note && !t.id.empty());
   }
 
   // Cairo's elements in pre-order are its tag_begin calls in order: beside the
@@ -573,7 +566,7 @@ class Finisher {
   }
 
   // What an element gets that cairo cannot write, as dictionary entries
-  // (" /Lang (cy) /A << ... >>"); empty when nothing.
+  // (" /Lang (cy) /A << ... >>"); empty when it needs nothing.
   static std::string attribute_entries(const StructElement& e, const ElementText& t) {
     std::string entries;
     auto add = [&](std::string_view key, Handle value) {

@@ -249,17 +249,11 @@ struct GlyphFace {
     char buffer[8];
     std::string text(buffer, static_cast<size_t>(g_unichar_to_utf8(c, buffer)));
     // After the first character, as Pango would: the font its fontset gives
-    // `c` (it must be the face's), shaped alone. A PangoLayout a character was
-    // most of what a single 2-page render spent beyond the floor.
+    // `c` (it must be the face's), and shape_alone.
     if (fontset.get()) {
       GObjectRef<PangoFont> chosen(pango_fontset_get_font(fontset.get(), c));
       if (chosen.get() != font.get()) return g;
-      PangoAnalysis char_analysis = analysis;
-      char_analysis.script = item_script(c);
-      Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
-      pango_shape_with_flags(text.data(), static_cast<int>(text.size()), text.data(),
-                             static_cast<int>(text.size()), &char_analysis, shaped.get(),
-                             PANGO_SHAPE_NONE);
+      auto shaped = shape_alone(text, item_script(c));
       if (shaped->num_glyphs != 1) return g;
       const PangoGlyphInfo& info = shaped->glyphs[0];
       if ((info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) || info.geometry.x_offset != 0 ||
@@ -326,10 +320,22 @@ struct GlyphFace {
     return slot;
   }
 
-  // Shaped as Pango shapes an item of a layout (pango_shape_with_flags, the
-  // font and features of the face's first character), without making a
-  // layout: a document learns hundreds of pairs, and a PangoLayout each was
-  // most of what a single 2-page render spent beyond the floor.
+  // `text` shaped as Pango shapes an item of a layout (the font and features
+  // of the face's first character, `script`), without making a layout: a
+  // document learns hundreds of characters and pairs, and a PangoLayout each
+  // was most of what a single 2-page render spent beyond the floor.
+  Handle<PangoGlyphString, pango_glyph_string_free> shape_alone(std::string_view text,
+                                                                PangoScript script) const {
+    PangoAnalysis item = analysis;
+    item.script = script;
+    Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
+    int length = static_cast<int>(text.size());
+    pango_shape_with_flags(text.data(), length, text.data(), length, &item, shaped.get(),
+                           PANGO_SHAPE_NONE);
+    return shaped;
+  }
+
+  // How `a` then `b` shape alone (shape_alone).
   Pair learn_pair(char32_t a, char32_t b) {
     Pair out;
     out.state = -1;
@@ -337,10 +343,7 @@ struct GlyphFace {
     char buffer[16];
     int n = g_unichar_to_utf8(a, buffer);
     n += g_unichar_to_utf8(b, buffer + n);
-    PangoAnalysis pair_analysis = analysis;
-    pair_analysis.script = item_script(a, b);
-    Handle<PangoGlyphString, pango_glyph_string_free> shaped(pango_glyph_string_new());
-    pango_shape_with_flags(buffer, n, buffer, n, &pair_analysis, shaped.get(), PANGO_SHAPE_NONE);
+    auto shaped = shape_alone({buffer, static_cast<size_t>(n)}, item_script(a, b));
     if (shaped->num_glyphs != 2) return out;
     const Glyph& ga = glyph(a);
     const Glyph& gb = glyph(b);
