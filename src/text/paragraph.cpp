@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -221,15 +222,18 @@ struct GlyphFace {
     int second_x = 0;  // added to the second glyph's position (not to the pen)
     int second = 0;    // added to the second glyph's advance
   };
-  std::vector<Pair> ascii_pairs = std::vector<Pair>(128 * 128);
+  // ASCII pairs by first character, a row of 128 made when that character
+  // first leads a pair: a full 128 x 128 table is 256 KB a face, and touching
+  // it cost a single render some 1,000 page faults.
+  std::array<std::unique_ptr<Pair[]>, 128> ascii_pairs;
   std::unordered_map<uint64_t, Pair> other_pairs;
 
   static uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
   // The kerning between two characters of a cached text.
   const Pair& kern(char32_t a, char32_t b) const {
-    if (a < 128 && b < 128) return ascii_pairs[a * 128 + b];
     static const Pair none;
+    if (a < 128 && b < 128) return ascii_pairs[a] ? ascii_pairs[a][b] : none;
     auto it = other_pairs.find(pair_key(a, b));
     return it == other_pairs.end() ? none : it->second;
   }
@@ -313,9 +317,14 @@ struct GlyphFace {
     return it->second;
   }
 
+  Pair* ascii_row(char32_t a) {
+    if (!ascii_pairs[a]) ascii_pairs[a] = std::make_unique<Pair[]>(128);
+    return ascii_pairs[a].get();
+  }
+
   // How `a` then `b` shape; state -1 when not as their own glyphs side by side.
   const Pair& pair(char32_t a, char32_t b) {
-    Pair& slot = a < 128 && b < 128 ? ascii_pairs[a * 128 + b] : other_pairs[pair_key(a, b)];
+    Pair& slot = a < 128 && b < 128 ? ascii_row(a)[b] : other_pairs[pair_key(a, b)];
     if (slot.state == 0) slot = learn_pair(a, b);
     return slot;
   }
