@@ -6,6 +6,8 @@ include(CMakePackageConfigHelpers)
 set(FOLIO_LIBRARIES folio_core folio_image folio_model folio_load folio_text folio_frame folio_layout
     folio_paint folio)
 install(TARGETS folio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The qpdf pass, loaded by the command (and by programs embedding libfolio) on first use.
+install(TARGETS folio_pdf_finish LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/folio)
 install(TARGETS ${FOLIO_LIBRARIES} EXPORT folioTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

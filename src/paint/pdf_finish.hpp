@@ -29,14 +29,10 @@ struct FinishRequest {
 // on request, with an sRGB OutputIntent), /Alt, /Lang and /Scope on the
 // elements that need them, /Artifact around untagged ink, /Contents on link
 // annotations and /CIDToGIDMap on CID fonts; and a deterministic /ID.
-// Returns an empty string, or why it failed.
+// Returns an empty string, or why it failed. The work that needs qpdf is done
+// by a module loaded on first use (pdf_update.hpp): an untagged PDF without
+// print boxes or links never loads it.
 std::string finish_pdf(const std::string& path, const FinishRequest& request);
-
-// The structure elements of cairo's file at `path` found by reading it in
-// chunks of `chunk_bytes` (at least 256), as (object number, /S) in number
-// order: how finish_pdf finds them without parsing the file (for tests).
-std::vector<std::pair<int, std::string>> raw_structure_elements(const std::string& path,
-                                                                size_t chunk_bytes);
 
 // "2009-07-01" -> "2009-07-01T00:00:00Z"; a full ISO 8601 time stays; anything
 // else (or nothing) gives SOURCE_DATE_EPOCH when set, else now.

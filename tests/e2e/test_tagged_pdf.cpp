@@ -220,3 +220,40 @@ alt = "A grey square"
   CHECK(r.output.find("CMYK") != std::string::npos);
   CHECK_FALSE(test::file_exists(dir + "/a.pdf"));
 }
+
+TEST_CASE("qpdf is loaded only for a PDF that needs it; without its module a tagged PDF fails") {
+  std::string dir = test::temp_dir();
+  std::string review =
+      "render layouts/annual-review.toml --data data/ceop-2008-09.toml -o " + dir + "/";
+  // LD_DEBUG=libs: the dynamic loader names each library as it initialises it.
+  auto loaded = [&](const std::string& environment, const std::string& arguments) {
+    return test::run_shell(environment + " LD_DEBUG=libs '" + std::string(FOLIO_BINARY) + "' " +
+                           arguments);
+  };
+  auto untagged = loaded("", review + "untagged.pdf --no-tags");
+  REQUIRE(untagged.exit_code == 0);
+  CHECK(untagged.output.find("calling init: ") != std::string::npos);
+  CHECK(untagged.output.find("libqpdf.so") == std::string::npos);
+  CHECK(untagged.output.find("folio-pdf-finish.so") == std::string::npos);
+  auto tagged = loaded("", review + "tagged.pdf");
+  REQUIRE(tagged.exit_code == 0);
+  CHECK(tagged.output.find("libqpdf.so") != std::string::npos);
+  CHECK(tagged.output.find("folio-pdf-finish.so") != std::string::npos);
+  CHECK(test::pdf_objects(dir + "/tagged.pdf").find("/StructTreeRoot") != std::string::npos);
+
+  // FOLIO_MODULE_DIR names the only folder looked in: an empty one.
+  std::string empty = test::temp_dir();
+  auto without = [&](const std::string& arguments) {
+    return test::run_shell("FOLIO_MODULE_DIR='" + empty + "' '" + std::string(FOLIO_BINARY) + "' " +
+                           arguments);
+  };
+  auto missing = without(review + "missing.pdf");
+  INFO(missing.output);
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.output.find("cannot load folio's PDF finishing module: folio-pdf-finish.so is "
+                            "not installed (looked for " +
+                            empty + "/folio-pdf-finish.so)") != std::string::npos);
+  CHECK_FALSE(test::file_exists(dir + "/missing.pdf"));
+  CHECK(without(review + "plain.pdf --no-tags").exit_code == 0);
+  CHECK(test::file_exists(dir + "/plain.pdf"));
+}

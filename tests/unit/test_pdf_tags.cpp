@@ -12,6 +12,7 @@
 #include "paint/images.hpp"
 #include "paint/paint.hpp"
 #include "paint/pdf_finish.hpp"
+#include "paint/pdf_scan.hpp"
 #include "paint/pdf_tags.hpp"
 #include "support.hpp"
 #include "text/paragraph.hpp"
