@@ -368,8 +368,9 @@ struct GlyphFace {
   }
 
   // The advance of `text` in Pango units when every character and pair is
-  // cached; -1 when Pango must shape it.
-  long long advance_of(std::string_view text) {
+  // cached; -1 when Pango must shape it, or when it passes `limit` (when not
+  // negative): a paragraph that wraps learns no more than its first line.
+  long long advance_of(std::string_view text, long long limit = -1) {
     if (text.empty() || text.front() == ' ' || text.back() == ' ') return -1;
     long long total = 0;
     char32_t previous = 0;
@@ -384,6 +385,7 @@ struct GlyphFace {
         total += p.first + p.second;
       }
       total += g.advance;
+      if (limit >= 0 && total > limit) return -1;
       previous = c;
     }
     return total;
@@ -476,9 +478,9 @@ ShapedText::ShapedText(const RichParagraph& paragraph, const TextStyle& style, d
   // left it starts where the cached line does.
   bool one_line = width <= 0 || physical_alignment(style) == PANGO_ALIGN_LEFT;
   if (one_line && style.letter_spacing == 0 && !style.rtl && plain_runs(runs)) {
-    long long advance = entry.face->advance_of(text_);
-    if (advance >= 0 && width > 0 && advance > static_cast<int>(width * PANGO_SCALE))
-      advance = -1;  // it wraps: Pango breaks it into lines
+    // Past the width it wraps: Pango breaks it into lines.
+    long long limit = width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1;
+    long long advance = entry.face->advance_of(text_, limit);
     if (advance >= 0) {
       face_ = entry.face;
       natural_ = advance / double(PANGO_SCALE);
