@@ -10,8 +10,9 @@ namespace folio {
 namespace {
 
 // Writes through `writer` to a temporary file and renames it over `target`
-// only when complete; an image that could not be drawn fails the write too.
-bool write_output(const std::string& target, Diagnostics& diags,
+// only when complete (or queues it on `options.commits`, which does); an
+// image that could not be drawn fails the write too.
+bool write_output(const std::string& target, Diagnostics& diags, const SaveOptions& options,
                   const std::function<std::string(const std::string&)>& writer) {
   std::vector<std::string> image_failures;
   bool output_failure = false;
@@ -24,7 +25,11 @@ bool write_output(const std::string& target, Diagnostics& diags,
           return fmt::format("an image could not be drawn: {}", image_failures.front());
         return written;
       },
-      &output_failure);
+      &output_failure,
+      options.commits
+          ? [&](const std::string&
+                    temp) { options.commits->commit(temp, target, options.commit_group); }
+          : std::function<void(const std::string&)>());
   if (error.empty()) return true;
   Span span{std::make_shared<const std::string>(target), 0, 0};
   if (output_failure)
@@ -182,7 +187,7 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
     info.tagged = options.tags;
     info.standard = options.standard;
     PageRangeSource chosen(built.pages, static_cast<size_t>(first - 1), static_cast<size_t>(last));
-    if (write_output(path, diags, [&](const std::string& temp) {
+    if (write_output(path, diags, options, [&](const std::string& temp) {
           return write_pdf(chosen, &built.structure, info, temp);
         }))
       written.push_back(path);
@@ -191,7 +196,7 @@ std::vector<std::string> save(const Built& built, const std::string& path, Outpu
   for (int p = first; p <= last; ++p) {
     const Page page = built.pages[static_cast<size_t>(p - 1)];
     std::string target = numbered(path, p, format == OutputFormat::png ? "png" : "svg");
-    bool ok = write_output(target, diags, [&](const std::string& temp) {
+    bool ok = write_output(target, diags, options, [&](const std::string& temp) {
       return format == OutputFormat::png ? write_png(page, dpi, temp, options.show_bleed)
                                          : write_svg(page, temp, options.show_bleed);
     });

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/commit_queue.hpp"
 #include "core/diagnostic.hpp"
 #include "frame/dump.hpp"
 #include "frame/frame.hpp"
@@ -121,6 +122,10 @@ struct SaveOptions {
   bool tags = true;  // a tagged PDF (PDF/UA-1); false: untagged, for comparisons
   PdfStandard standard = PdfStandard::ua1;
   bool show_bleed = false;  // PNG and SVG: the sheet with its bleed and marks, not the trimmed page
+  // When set, each complete file is queued on it, as a file of `commit_group`,
+  // instead of committed before save returns (a bulk build's documents).
+  CommitQueue* commits = nullptr;
+  size_t commit_group = 0;
 };
 
 // Writes the document. A PDF goes to `path`; PNG and SVG write one file per

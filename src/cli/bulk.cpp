@@ -23,6 +23,7 @@
 #include "bulk/shard.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "core/commit_queue.hpp"
 
 namespace folio::cli {
 namespace {
@@ -365,19 +366,36 @@ int run_bulk(const RenderArgs& args, const BuildOptions& options, OutputFormat f
     return kDocumentError;
   }
 
-  // Phase 2: render.
+  // Phase 2: render. A document's files are committed (synced, renamed into
+  // place) by `commits` while the next one renders; the document is done,
+  // counted and reported, once they are on disk.
   Progress progress(jobs.size(), style);
   if (!(bulk_args.fail_fast && any_failed)) {
+    CommitQueue commits;
     parallel_for(jobs.size(), workers, stop, [&](size_t i) {
       Job& job = jobs[i];
+      bool written = false;
       if (job.named) {
-        job.failed = !render_job(job, *layout, format, save_options(args, range));
-        job.output_failed = job.failed && job.diags.only_output_failures();
-        job.rendered = !job.failed;
+        SaveOptions options = save_options(args, range);
+        options.commits = &commits;
+        options.commit_group = i;
+        written = render_job(job, *layout, format, options);
+        if (!written && bulk_args.fail_fast) stop = true;
       }
-      if (job.failed && bulk_args.fail_fast) stop = true;
-      progress.finished(job.input, job.output, !job.failed);
+      // From here the job is the queue thread's, until commits.finish().
+      commits.close_group(i, [&, written](std::vector<std::string> failures) {
+        for (const auto& failure : failures)
+          job.diags.output_failure(file_span(job.output), failure);
+        if (job.named) {
+          job.failed = !written || !failures.empty();
+          job.output_failed = job.failed && job.diags.only_output_failures();
+          job.rendered = !job.failed;
+        }
+        if (job.failed && bulk_args.fail_fast) stop = true;
+        progress.finished(job.input, job.output, !job.failed);
+      });
     });
+    commits.finish();
   }
   progress.close();
 

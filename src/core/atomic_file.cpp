@@ -253,7 +253,8 @@ std::string output_target_problem(const std::string& target) {
 
 std::string write_atomically(const std::string& target,
                              const std::function<std::string(const std::string& temp)>& writer,
-                             bool* output_failure) {
+                             bool* output_failure,
+                             const std::function<void(const std::string& temp)>& hand_off) {
   bool ours = true;
   if (output_failure) *output_failure = false;
   std::string error = output_target_problem(target);
@@ -267,6 +268,9 @@ std::string write_atomically(const std::string& target,
   error = writer(temp);
   if (!error.empty()) {
     ours = checked_file_failures != failures_before;
+  } else if (hand_off) {
+    hand_off(temp);
+    return {};
   } else {
     error = commit_file(temp, target);
   }

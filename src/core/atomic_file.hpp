@@ -83,9 +83,13 @@ std::string output_target_problem(const std::string& target);
 // `output_failure`, when given, says whether a failure was the output's (the
 // target, a CheckedFile on this thread, the commit) rather than the writer's
 // own (a document that cannot be written as asked, such as PDF/A rules).
+// `hand_off`, when given, takes the complete temporary file instead of the
+// commit (a CommitQueue commits it later); the call then returns an empty
+// string once the file is written.
 std::string write_atomically(const std::string& target,
                              const std::function<std::string(const std::string& temp)>& writer,
-                             bool* output_failure = nullptr);
+                             bool* output_failure = nullptr,
+                             const std::function<void(const std::string& temp)>& hand_off = {});
 
 // write_atomically for bytes already in memory.
 std::string write_file_atomically(const std::string& target, std::string_view bytes);

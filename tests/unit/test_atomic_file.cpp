@@ -6,8 +6,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <future>
 
 #include "core/atomic_file.hpp"
+#include "core/commit_queue.hpp"
 #include "core/read_file.hpp"
 #include "support.hpp"
 
@@ -193,4 +195,60 @@ TEST_CASE("write_atomically tells a failed write from the writer's own error") {
       dir + "/folder", [](const std::string&) { return std::string(); }, &output_failure);
   CHECK(output_failure);
   CHECK(files_in(dir) == std::vector<std::string>{"folder"});
+}
+
+TEST_CASE("a CommitQueue commits each group's files in order and reports a group's failures") {
+  std::string dir = test::temp_dir();
+  fs::create_directory(dir + "/gone");
+  std::vector<std::string> events;  // the queue thread's; read after finish()
+  {
+    CommitQueue queue(2);  // group 2's files fit while group 1 is reported
+    auto write = [&](const std::string& target, const std::string& text, size_t group) {
+      std::string error = write_atomically(
+          target,
+          [&](const std::string& temp) {
+            CheckedFile file;
+            if (file.create(temp) && file.write(text)) file.finish();
+            return file.error();
+          },
+          nullptr, [&](const std::string& temp) { queue.commit(temp, target, group); });
+      REQUIRE(error.empty());
+    };
+    std::promise<void> folder_gone;
+    auto close = [&](size_t group) {
+      queue.close_group(group,
+                        [&events, &folder_gone, group, dir](std::vector<std::string> failures) {
+                          // The queue waits here until group 2's files are queued and the
+                          // folder of one is gone: its commit comes after this.
+                          if (group == 1) folder_gone.get_future().wait();
+                          std::string event = fmt::format("group {}:", group);
+                          for (auto& f : failures) event += " " + f.substr(0, f.find(':')) + ";";
+                          // Every file of the group is in place (or failed) when it is reported.
+                          event += fs::exists(dir + "/a.pdf") ? " a" : "";
+                          event += fs::exists(dir + "/b.pdf") ? " b" : "";
+                          event += fs::exists(dir + "/c.pdf") ? " c" : "";
+                          events.push_back(event);
+                        });
+    };
+    write(dir + "/a.pdf", "one", 1);
+    write(dir + "/b.pdf", "two", 1);
+    close(1);
+    // The folder of group 2's second file vanishes before the commit: its
+    // rename fails (the first file of the group still lands).
+    write(dir + "/c.pdf", "three", 2);
+    write(dir + "/gone/d.pdf", "four", 2);
+    fs::remove_all(dir + "/gone");
+    folder_gone.set_value();
+    close(2);
+    close(3);  // a group with no file
+    queue.finish();
+  }
+  REQUIRE(events.size() == 3);
+  CHECK(events[0] == "group 1: a b");
+  CHECK(events[1] == fmt::format("group 2: cannot write `{}/gone/d.pdf`; a b c", dir));
+  CHECK(events[2] == "group 3: a b c");
+  CHECK(test::read_file(dir + "/a.pdf") == "one");
+  CHECK(test::read_file(dir + "/b.pdf") == "two");
+  CHECK(test::read_file(dir + "/c.pdf") == "three");
+  CHECK(files_in(dir) == std::vector<std::string>{"a.pdf", "b.pdf", "c.pdf"});
 }
