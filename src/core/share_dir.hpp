@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace folio {
 
@@ -14,5 +15,10 @@ namespace folio {
 //   3. the install prefix's share/folio, for programs that embed libfolio.
 // Empty when none holds a fonts/ folder.
 const std::string& share_dir();
+
+// The running program's folder and its three parents, nearest first: where
+// an installed tree (PREFIX/bin, PREFIX/share, PREFIX/lib) or a build tree
+// that mirrors one is looked for. Empty when /proc/self/exe cannot be read.
+std::vector<std::string> program_folders();
 
 }  // namespace folio

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/share_dir.hpp"
+#include "paint/painter.hpp"
 #include "paint/pdf_compact.hpp"
 #include "paint/pdf_update.hpp"
 
@@ -29,15 +30,8 @@ std::vector<fs::path> module_candidates() {
   std::vector<fs::path> out;
   if (const char* dir = std::getenv("FOLIO_MODULE_DIR"); dir && *dir)
     return {fs::path(dir) / kPdfUpdaterModule};
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path dir = exe.parent_path();
-    for (int up = 0; up < 4 && !dir.empty(); ++up, dir = dir.parent_path()) {
-      out.push_back(dir / FOLIO_MODULE_SUBDIR / kPdfUpdaterModule);
-      if (dir == dir.root_path()) break;
-    }
-  }
+  for (const std::string& dir : program_folders())
+    out.push_back(fs::path(dir) / FOLIO_MODULE_SUBDIR / kPdfUpdaterModule);
   if (const std::string& share = share_dir(); !share.empty())
     out.push_back(
         (fs::path(share) / FOLIO_MODULE_FROM_SHARE / kPdfUpdaterModule).lexically_normal());
@@ -99,7 +93,7 @@ std::string finish_pdf(const std::string& path, const FinishRequest& request) {
   return {};
 #else
   bool boxes = std::any_of(request.pages->begin(), request.pages->end(),
-                           [](const Page& p) { return p.bleed > 0 || p.crop_marks; });
+                           [](const Page& p) { return media_outset(p) > 0; });
   bool repair = !request.structure && request.link_count > 0;
   // Untagged with no boxes: cairo's file is final (once repaired), and qpdf
   // is never loaded.

@@ -3,12 +3,7 @@
 // qpdf 11 asks which PointerHolder transition level the code is written for: none (it uses
 // std::shared_ptr).
 #define POINTERHOLDER_TRANSITION 4
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,7 +16,6 @@
 #include <iterator>
 #include <map>
 #include <memory>
-#include <optional>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFLogger.hh>
@@ -32,7 +26,6 @@
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
-#include "core/c_handle.hpp"
 #include "core/mapped_file.hpp"
 #include "paint/content_artifacts.hpp"
 #include "paint/painter.hpp"
@@ -353,9 +346,9 @@ class Finisher {
 
  private:
   void set_boxes(Handle dict, const Page& page) {
-    if (page.bleed <= 0 && !page.crop_marks) return;  // the TrimBox is the MediaBox by default
     // PDF boxes are in points from the sheet's bottom-left corner.
     double o = media_outset(page);
+    if (o <= 0) return;  // no bleed or marks: the TrimBox is the MediaBox by default
     double w = page.size.width, h = page.size.height, b = page.bleed;
     touch(dict);
     dict.replaceKey("/TrimBox", Handle::newFromRectangle({o, o, o + w, o + h}));
