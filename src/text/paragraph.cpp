@@ -216,6 +216,7 @@ struct GlyphFace {
   bool has_line = false;
   Glyph ascii[128];
   std::unordered_map<char32_t, Glyph> others;
+  int narrowest = 0;  // the narrowest advance of a glyph learned so far (0: none yet)
   struct Pair {
     int8_t state = 0;  // 0: not asked yet, 1: the two glyphs, kerned, -1: Pango shapes it
     int first = 0;     // added to the first glyph's advance, Pango units
@@ -308,22 +309,22 @@ struct GlyphFace {
   }
 
   const Glyph& lookup(char32_t c) {
-    Glyph* g;
     if (c < 128) {
-      g = &ascii[c];
-      if (g->state == 0) *g = learn(c);
-    } else {
-      auto it = others.find(c);
-      if (it == others.end()) it = others.emplace(c, learn(c)).first;
-      g = &it->second;
+      if (ascii[c].state == 0) ascii[c] = learned(c);
+      return ascii[c];
     }
-    if (g->state == 1 && g->advance > 0 && (narrowest == 0 || g->advance < narrowest))
-      narrowest = g->advance;
-    return *g;
+    auto it = others.find(c);
+    if (it == others.end()) it = others.emplace(c, learned(c)).first;
+    return it->second;
   }
 
-  // The narrowest advance of a glyph learned so far (0: none yet).
-  int narrowest = 0;
+  // learn(c), noted in `narrowest`.
+  Glyph learned(char32_t c) {
+    Glyph g = learn(c);
+    if (g.state == 1 && g.advance > 0 && (narrowest == 0 || g.advance < narrowest))
+      narrowest = g.advance;
+    return g;
+  }
 
   Pair* ascii_row(char32_t a) {
     if (!ascii_pairs[a]) ascii_pairs[a] = std::make_unique<Pair[]>(128);
@@ -383,12 +384,9 @@ struct GlyphFace {
     // A text that cannot fit even in the narrowest glyphs wraps: Pango
     // shapes it, and it teaches the cache nothing it would use again (a
     // paragraph's pairs, learned one by one, cost a leaflet a tenth of its time).
-    if (limit >= 0 && narrowest > 0) {
-      long long characters = std::count_if(text.begin(), text.end(), [](char b) {
-        return (static_cast<unsigned char>(b) & 0xC0) != 0x80;
-      });
-      if (characters * narrowest > limit) return -1;
-    }
+    if (limit >= 0 && narrowest > 0 &&
+        g_utf8_strlen(text.data(), static_cast<gssize>(text.size())) * narrowest > limit)
+      return -1;
     long long total = 0;
     char32_t previous = 0;
     for (size_t i = 0; i < text.size();) {
